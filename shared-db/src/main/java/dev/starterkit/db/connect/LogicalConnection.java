@@ -1,0 +1,93 @@
+package dev.starterkit.db.connect;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A borrowed view of the {@link SharedConnection}: {@code close()} releases instead of closing, and statements it
+ * creates may be re-run once on a new connection when a read finds the old one dead.
+ */
+final class LogicalConnection implements InvocationHandler {
+
+    private final SharedConnection shared;
+    private Connection physical;
+    private Connection proxy;
+    private boolean closed;
+
+    private LogicalConnection(SharedConnection shared, Connection physical) {
+        this.shared = shared;
+        this.physical = physical;
+    }
+
+    static Connection open(SharedConnection shared) throws SQLException {
+        LogicalConnection handler = new LogicalConnection(shared, shared.acquire());
+        handler.proxy = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class}, handler);
+        return handler.proxy;
+    }
+
+    @Override
+    public Object invoke(Object self, Method method, Object[] args) throws Throwable {
+        switch (method.getName()) {
+            case "close":
+                if (!closed) {
+                    closed = true;
+                    shared.release(physical);
+                }
+                return null;
+            case "isClosed":
+                return closed || physical.isClosed();
+            case "isWrapperFor":
+                return ((Class<?>) args[0]).isInstance(self) || physical.isWrapperFor((Class<?>) args[0]);
+            case "unwrap":
+                return ((Class<?>) args[0]).isInstance(self) ? self : physical.unwrap((Class<?>) args[0]);
+            case "toString":
+                return "LogicalConnection[" + shared.settings().redactedTarget() + "]";
+            case "hashCode":
+                return System.identityHashCode(self);
+            case "equals":
+                return self == args[0];
+            default:
+                break;
+        }
+        if (closed) {
+            throw new SQLException("Connection is closed", "08003");
+        }
+        Object result = call(physical, method, args);
+        if (result instanceof Statement statement && method.getName().matches("createStatement|prepare.*")) {
+            return RetryingStatement.wrap(this, statement, method, args);
+        }
+        return result;
+    }
+
+    /** The proxy handed to callers, returned by {@code Statement.getConnection()}. */
+    Connection proxy() {
+        return proxy;
+    }
+
+    /** Whether a failed statement may be re-run: reads outside a transaction only. */
+    boolean mayRetry() throws SQLException {
+        return !closed && physical.getAutoCommit();
+    }
+
+    /** Swaps the dead physical connection for a new one and returns it. */
+    Connection reconnect() throws SQLException {
+        Connection dead = physical;
+        Connection fresh = shared.replace(dead);
+        physical = fresh;
+        return fresh;
+    }
+
+    static Object call(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
