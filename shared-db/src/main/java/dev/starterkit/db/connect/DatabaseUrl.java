@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A {@code postgres://user:password@host:port/database?sslmode=require} URL, parsed into its parts. The password
@@ -48,8 +50,8 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         int schemeEnd = value.indexOf("://");
         String scheme = schemeEnd < 0 ? "" : value.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
         if (!scheme.equals("postgres") && !scheme.equals("postgresql")) {
-            throw new DatabaseConfigException(origin + " must be a postgres:// or postgresql:// URL; got '"
-                + redact(value) + "'");
+            throw new DatabaseConfigException(origin + " must be a postgres:// or postgresql:// URL; got "
+                + describeScheme(value));
         }
         String rest = value.substring(schemeEnd + 3);
         int queryStart = rest.indexOf('?');
@@ -74,6 +76,15 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         }
         return new DatabaseUrl(hostAndPort[0], Integer.parseInt(hostAndPort[1]), database,
             emptyToNull(user), password, parseQuery(query, origin));
+    }
+
+    /** Names what was given without echoing it: the value may be a password pasted into the wrong place. */
+    private static String describeScheme(String value) {
+        if (value.isEmpty()) {
+            return "an empty value";
+        }
+        Matcher scheme = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):").matcher(value);
+        return scheme.find() ? "a " + scheme.group(1) + ": URL" : "a value that is not a URL";
     }
 
     private static String[] hostAndPort(String authority, String origin) {
@@ -188,7 +199,9 @@ public record DatabaseUrl(String host, int port, String database, String user, S
             return raw;
         }
         int colon = authority.indexOf(':');
-        String userPart = colon >= 0 && colon < at ? authority.substring(0, colon) + ":***" : authority.substring(0, at);
+        String userPart = colon >= 0 && colon < at
+            ? authority.substring(0, colon) + ":***"
+            : authority.substring(0, at);
         return raw.substring(0, start) + userPart + authority.substring(at) + (end < 0 ? "" : raw.substring(end));
     }
 

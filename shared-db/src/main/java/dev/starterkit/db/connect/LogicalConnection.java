@@ -18,10 +18,13 @@ final class LogicalConnection implements InvocationHandler {
     private Connection physical;
     private Connection proxy;
     private boolean closed;
+    /** Tracked here: a dead pgjdbc connection refuses even {@code getAutoCommit()}. */
+    private boolean autoCommit;
 
-    private LogicalConnection(SharedConnection shared, Connection physical) {
+    private LogicalConnection(SharedConnection shared, Connection physical) throws SQLException {
         this.shared = shared;
         this.physical = physical;
+        this.autoCommit = physical.getAutoCommit();
     }
 
     static Connection open(SharedConnection shared) throws SQLException {
@@ -58,11 +61,26 @@ final class LogicalConnection implements InvocationHandler {
         if (closed) {
             throw new SQLException("Connection is closed", "08003");
         }
-        Object result = call(physical, method, args);
-        if (result instanceof Statement statement && method.getName().matches("createStatement|prepare.*")) {
-            return RetryingStatement.wrap(this, statement, method, args);
+        if (!method.getName().matches("createStatement|prepare.*")) {
+            Object result = call(physical, method, args);
+            if (method.getName().equals("setAutoCommit")) {
+                autoCommit = (Boolean) args[0];
+            }
+            return result;
         }
-        return result;
+        return RetryingStatement.wrap(this, createStatement(method, args), method, args);
+    }
+
+    /** Creating a statement has no effect on the server, so outside a transaction a dead connection is replaced. */
+    private Statement createStatement(Method method, Object[] args) throws Throwable {
+        try {
+            return (Statement) call(physical, method, args);
+        } catch (SQLException e) {
+            if (!ConnectionFailures.isConnectionLost(e) || !mayRetry()) {
+                throw e;
+            }
+            return (Statement) call(reconnect(), method, args);
+        }
     }
 
     /** The proxy handed to callers, returned by {@code Statement.getConnection()}. */
@@ -71,8 +89,8 @@ final class LogicalConnection implements InvocationHandler {
     }
 
     /** Whether a failed statement may be re-run: reads outside a transaction only. */
-    boolean mayRetry() throws SQLException {
-        return !closed && physical.getAutoCommit();
+    boolean mayRetry() {
+        return !closed && autoCommit;
     }
 
     /** Swaps the dead physical connection for a new one and returns it. */

@@ -85,7 +85,7 @@ final class RetryingStatement implements InvocationHandler {
         }
     }
 
-    private boolean isRetryable(String name, Object[] args, java.sql.SQLException e) throws java.sql.SQLException {
+    private boolean isRetryable(String name, Object[] args, java.sql.SQLException e) {
         if (batched || !(name.equals("executeQuery") || name.equals("execute"))
             || !ConnectionFailures.isConnectionLost(e) || !connection.mayRetry()) {
             return false;

@@ -1,6 +1,7 @@
 package dev.starterkit.db.env;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,13 @@ public record ResolvedEnvironment(Stage stage, String stageSource, List<Path> lo
     public Variable require(String name) {
         return find(name).orElseThrow(() -> new EnvironmentConfigException(
             name + " is not set (looked in: " + lookedIn() + ")"));
+    }
+
+    /** A copy with {@code variable} set, replacing any value it had. */
+    public ResolvedEnvironment with(Variable variable) {
+        Map<String, Variable> copy = new HashMap<>(variables);
+        copy.put(variable.name(), variable);
+        return new ResolvedEnvironment(stage, stageSource, loadedFiles, copy);
     }
 
     /** Where variables were looked for, for error messages. */
