@@ -22,11 +22,11 @@ public final class Migrator {
         this(dataSource, MigrationCatalog.LOCATION);
     }
 
-    /** A migrator over another location, e.g. {@code filesystem:migrations} for schema tooling. */
-    public Migrator(DataSource dataSource, String location) {
+    /** A migrator over other locations, e.g. {@code filesystem:migrations} for schema tooling. */
+    public Migrator(DataSource dataSource, String... locations) {
         this.flyway = Flyway.configure(Migrator.class.getClassLoader())
             .dataSource(dataSource)
-            .locations(location)
+            .locations(locations)
             .failOnMissingLocations(true)
             .validateMigrationNaming(true)
             .cleanDisabled(true)

@@ -1,0 +1,1 @@
+CREATE TABLE future_note (id int PRIMARY KEY);
