@@ -1,0 +1,32 @@
+package dev.starterkit.api.http;
+
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The API's JSON mapper: ISO-8601 timestamps, strict reading, bounded nesting and sizes. */
+public final class Json {
+
+    /** Deepest nesting accepted in a request body. */
+    public static final int MAX_NESTING = 32;
+
+    /** The shared, thread-safe mapper. */
+    public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING)
+                .maxStringLength(1_000_000)
+                .maxNumberLength(100)
+                .build())
+            .build())
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+
+    private Json() {
+    }
+
+    /** Serializes a response body. */
+    public static String write(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+}
