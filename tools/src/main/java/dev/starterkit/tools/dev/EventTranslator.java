@@ -75,7 +75,8 @@ public final class EventTranslator {
             response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         }
         if (response.getMultiValueHeaders() != null) {
-            response.getMultiValueHeaders().forEach((k, vs) -> vs.forEach(v -> exchange.getResponseHeaders().add(k, v)));
+            response.getMultiValueHeaders()
+                .forEach((k, vs) -> vs.forEach(v -> exchange.getResponseHeaders().add(k, v)));
         }
         if (response.getCookies() != null) {
             response.getCookies().forEach(c -> exchange.getResponseHeaders().add("set-cookie", c));
