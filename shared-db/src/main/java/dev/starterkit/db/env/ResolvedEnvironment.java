@@ -47,6 +47,13 @@ public record ResolvedEnvironment(Stage stage, String stageSource, List<Path> lo
         return new ResolvedEnvironment(stage, stageSource, loadedFiles, copy);
     }
 
+    /** A copy with {@code defaults} added where no variable of that name is set; their source is {@code source}. */
+    public ResolvedEnvironment withDefaults(Map<String, String> defaults, String source) {
+        Map<String, Variable> copy = new HashMap<>(variables);
+        defaults.forEach((name, value) -> copy.putIfAbsent(name, new Variable(name, value, source)));
+        return new ResolvedEnvironment(stage, stageSource, loadedFiles, copy);
+    }
+
     /** Where variables were looked for, for error messages. */
     public String lookedIn() {
         StringBuilder places = new StringBuilder("process environment");
