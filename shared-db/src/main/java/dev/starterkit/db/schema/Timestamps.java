@@ -3,7 +3,10 @@ package dev.starterkit.db.schema;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** The clock of new rows: now, truncated to the microseconds PostgreSQL keeps, so a saved row reads back equal. */
+/**
+ * The clock of new rows: now, truncated to the microseconds PostgreSQL keeps. PostgreSQL rounds finer instants, so
+ * an entity holding one would not read back equal to what was saved; derive instants from {@link #now()}.
+ */
 public final class Timestamps {
 
     private Timestamps() {
