@@ -27,7 +27,12 @@ public record SchemaModel(List<TableDef> tables) {
 
     /** The model of the given entity classes, read from their Micronaut introspections. */
     public static SchemaModel fromEntities(Collection<Class<?>> entityClasses) {
-        return new SchemaModel(entityClasses.stream().map(EntityReader::read).toList());
+        List<TableDef> tables = entityClasses.stream().map(EntityReader::read).toList();
+        try {
+            return new SchemaModel(tables);
+        } catch (IllegalArgumentException e) {
+            throw new SchemaModelException("The entities do not form a valid schema: " + e.getMessage(), e);
+        }
     }
 
     /** The table with this name. */
