@@ -78,8 +78,22 @@ class ConstraintsIT {
     }
 
     static Stream<Arguments> duplicates() {
+        return Stream.concat(duplicatesOfRowsWithoutParents(), duplicatesOfRowsWithParents());
+    }
+
+    private static Stream<Arguments> duplicatesOfRowsWithoutParents() {
         return Stream.of(
             duplicate("user_email_unique", n -> () -> users.save(User.create("Twin", "twin" + n + "@example.com"))),
+            duplicate("verification_identifier_value_unique",
+                n -> () -> verifications.save(Verification.create("id" + n, "v" + n, LATER))),
+            duplicate("organization_slug_unique",
+                n -> () -> organizations.save(Organization.create("Org", "slug" + n))),
+            duplicate("subscription_stripeSubscriptionId_unique", n -> () -> subscriptions.save(
+                Subscription.create("org_0000000000000000", "pro").linked("cus_" + n, "sub_" + n, "active"))));
+    }
+
+    private static Stream<Arguments> duplicatesOfRowsWithParents() {
+        return Stream.of(
             duplicate("session_token_unique", n -> {
                 String userId = user("s" + n);
                 return () -> sessions.save(Session.create(userId, "token" + n, LATER));
@@ -88,10 +102,6 @@ class ConstraintsIT {
                 String userId = user("i" + n);
                 return () -> identities.save(Identity.create(userId, "github", "gh-" + n));
             }),
-            duplicate("verification_identifier_value_unique",
-                n -> () -> verifications.save(Verification.create("id" + n, "v" + n, LATER))),
-            duplicate("organization_slug_unique",
-                n -> () -> organizations.save(Organization.create("Org", "slug" + n))),
             duplicate("member_user_org_unique", n -> {
                 String userId = user("m" + n);
                 String organizationId = org("m" + n);
@@ -106,9 +116,7 @@ class ConstraintsIT {
             duplicate("passkey_credentialID_unique", n -> {
                 String userId = user("p" + n);
                 return () -> passkeys.save(Passkey.create(userId, "cred" + n, "pk", "singleDevice", false));
-            }),
-            duplicate("subscription_stripeSubscriptionId_unique", n -> () -> subscriptions.save(
-                Subscription.create("org_0000000000000000", "pro").linked("cus_" + n, "sub_" + n, "active"))));
+            }));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -73,30 +73,36 @@ public final class CatalogReader {
                     rows.getString(4)));
             }
         }
-        PrimaryKeyDef primaryKey = null;
+        List<PrimaryKeyDef> primaryKey = new ArrayList<>();
         List<UniqueDef> uniques = new ArrayList<>();
         List<ForeignKeyDef> foreignKeys = new ArrayList<>();
+        readConstraints(connection, oid, name, primaryKey, uniques, foreignKeys);
+        if (primaryKey.size() != 1) {
+            throw new IllegalStateException("Table " + name + " has no primary key");
+        }
+        return new TableDef(name, columns, primaryKey.get(0), uniques, foreignKeys, indexes(connection, oid, name));
+    }
+
+    private static void readConstraints(Connection connection, long oid, String table, List<PrimaryKeyDef> primaryKey,
+                                        List<UniqueDef> uniques, List<ForeignKeyDef> foreignKeys)
+        throws SQLException {
         try (ResultSet rows = query(connection, CONSTRAINTS, oid)) {
             while (rows.next()) {
                 String constraint = rows.getString(1);
                 List<String> keyColumns = strings(rows.getArray(3));
                 switch (rows.getString(2)) {
-                    case "p" -> primaryKey = new PrimaryKeyDef(constraint, keyColumns);
+                    case "p" -> primaryKey.add(new PrimaryKeyDef(constraint, keyColumns));
                     case "u" -> uniques.add(new UniqueDef(constraint, keyColumns));
                     case "f" -> foreignKeys.add(new ForeignKeyDef(constraint, keyColumns, rows.getString(4),
                         strings(rows.getArray(5)), action(rows.getString(6)), action(rows.getString(7))));
                     case "n" -> {
                         // PostgreSQL 18 records NOT NULL as constraints too; attnotnull already says it.
                     }
-                    default -> throw new IllegalStateException("Constraint " + constraint + " on " + name
+                    default -> throw new IllegalStateException("Constraint " + constraint + " on " + table
                         + " is of a kind the schema model does not describe: " + rows.getString(2));
                 }
             }
         }
-        if (primaryKey == null) {
-            throw new IllegalStateException("Table " + name + " has no primary key");
-        }
-        return new TableDef(name, columns, primaryKey, uniques, foreignKeys, indexes(connection, oid, name));
     }
 
     private static List<IndexDef> indexes(Connection connection, long oid, String table) throws SQLException {

@@ -24,15 +24,19 @@ final class SqlTypes {
         Optional<String> definition = property.getAnnotationMetadata()
             .stringValue(MappedProperty.class, "definition")
             .filter(d -> !d.isBlank());
-        if (definition.isPresent()) {
-            String type = definition.get().strip();
-            if (NOT_A_TYPE.matcher(type.toLowerCase(Locale.ROOT)).find()) {
-                throw new SchemaModelException("@MappedProperty(definition = \"" + type + "\") on "
-                    + property.getOwner().getName() + "." + property.getName() + " must be a SQL type only; use "
-                    + "@Nullable, @DefaultSql, @ForeignKey and @UniqueConstraint for the rest");
-            }
-            return type;
+        return definition.isPresent() ? checkedDefinition(property, definition.get().strip()) : mapped(property);
+    }
+
+    private static String checkedDefinition(RuntimePersistentProperty<?> property, String type) {
+        if (NOT_A_TYPE.matcher(type.toLowerCase(Locale.ROOT)).find()) {
+            throw new SchemaModelException("@MappedProperty(definition = \"" + type + "\") on "
+                + property.getOwner().getName() + "." + property.getName() + " must be a SQL type only; use "
+                + "@Nullable, @DefaultSql, @ForeignKey and @UniqueConstraint for the rest");
         }
+        return type;
+    }
+
+    private static String mapped(RuntimePersistentProperty<?> property) {
         return switch (property.getDataType()) {
             case STRING -> "text";
             case BOOLEAN -> "boolean";
