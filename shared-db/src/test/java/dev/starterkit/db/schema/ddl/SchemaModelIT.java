@@ -6,8 +6,10 @@ import dev.starterkit.db.schema.Entities;
 import dev.starterkit.db.testing.CatalogReader;
 import dev.starterkit.db.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -24,6 +26,10 @@ class SchemaModelIT {
 
     /** PostgreSQL stores {@code DEFAULT 'pending'} as {@code 'pending'::text}. */
     private static final Pattern CAST_LITERAL = Pattern.compile("^('(?:[^']|'')*')::[a-z ]+$");
+    private static final String INFORMATION_SCHEMA_COLUMNS = """
+        SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history'
+        ORDER BY table_name, ordinal_position""";
     private static final List<String> TABLES = List.of("identity", "invitation", "member", "organization", "passkey",
         "session", "subscription", "user", "verification");
 
@@ -80,6 +86,24 @@ class SchemaModelIT {
             .contains(new ColumnDef("is_anonymous", "boolean", false, "false"),
                 new ColumnDef("created_at", "timestamp with time zone", false, "now()"));
         assertThat(columns(catalog, "passkey")).contains(new ColumnDef("backed_up", "boolean", false, null));
+    }
+
+    @Test
+    void migrate_should_agreeWithTheModel_when_columnsAreReadFromInformationSchema() throws SQLException {
+        // GIVEN the migrated database, read through the standard information_schema rather than pg_catalog
+        List<String> columns = new ArrayList<>();
+        try (Connection connection = migrated.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(INFORMATION_SCHEMA_COLUMNS)) {
+            while (rows.next()) {
+                columns.add(describe(rows.getString(1), new ColumnDef(rows.getString(2), rows.getString(3),
+                    "YES".equals(rows.getString(4)), rows.getString(5))));
+            }
+        }
+        // WHEN the model's columns are described the same way
+        List<String> expected = model.tables().stream()
+            .flatMap(t -> t.columns().stream().map(c -> describe(t.name(), c))).toList();
+        // THEN every table, column, position, data type, nullability and default agrees
+        assertThat(columns).hasSize(96).isEqualTo(expected);
     }
 
     @Test
@@ -146,6 +170,12 @@ class SchemaModelIT {
         // WHEN its catalog is compared with the one V1 built
         // THEN they are identical, defaults as PostgreSQL stores them included
         assertThat(renderedCatalog).isEqualTo(migratedCatalog);
+    }
+
+    private static String describe(String table, ColumnDef column) {
+        ColumnDef plain = uncast(column);
+        return table + "." + plain.name() + " " + plain.sqlType() + (plain.nullable() ? " NULL" : " NOT NULL")
+            + (plain.defaultSql() == null ? "" : " DEFAULT " + plain.defaultSql());
     }
 
     private static TableDef table(SchemaModel schema, String name) {
