@@ -28,9 +28,16 @@ public final class Seeder {
     private static final long LOCK_KEY = 0x73656564L;
 
     private final DataSource dataSource;
+    private final String root;
 
     public Seeder(DataSource dataSource) {
+        this(dataSource, CLASSPATH_FOLDER);
+    }
+
+    /** A seeder over another class-path folder laid out like {@code seeds/}, e.g. a test's own seeds. */
+    public Seeder(DataSource dataSource, String classpathFolder) {
         this.dataSource = dataSource;
+        this.root = classpathFolder;
     }
 
     /** The seed folders a stage loads, in order. */
@@ -45,10 +52,14 @@ public final class Seeder {
 
     /** The seed files a stage loads, in order, as {@code folder/file.sql}. */
     public static List<String> filesFor(Stage stage) {
+        return filesFor(CLASSPATH_FOLDER, stage);
+    }
+
+    private static List<String> filesFor(String root, Stage stage) {
         ClassLoader loader = Seeder.class.getClassLoader();
         List<String> files = new ArrayList<>();
         for (String folder : foldersFor(stage)) {
-            ResourceListing.list(loader, CLASSPATH_FOLDER + "/" + folder).stream()
+            ResourceListing.list(loader, root + "/" + folder).stream()
                 .filter(name -> name.endsWith(".sql"))
                 .forEach(name -> files.add(folder + "/" + name));
         }
@@ -57,7 +68,7 @@ public final class Seeder {
 
     /** Runs the stage's seeds in one transaction. */
     public SeedResult seed(Stage stage) {
-        List<String> files = filesFor(stage);
+        List<String> files = filesFor(root, stage);
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -80,8 +91,8 @@ public final class Seeder {
         return new SeedResult(rows);
     }
 
-    private static long run(Statement statement, String file) throws SQLException {
-        String sql = ResourceListing.read(Seeder.class.getClassLoader(), CLASSPATH_FOLDER + "/" + file);
+    private long run(Statement statement, String file) throws SQLException {
+        String sql = ResourceListing.read(Seeder.class.getClassLoader(), root + "/" + file);
         long total = 0;
         try {
             boolean isResult = statement.execute(sql);

@@ -1,0 +1,9 @@
+package dev.starterkit.db.schema.organization;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+
+/** {@link MemberRepository} on the direct data source. */
+@JdbcRepository(dialect = Dialect.POSTGRES, dataSource = "direct")
+public interface DirectMemberRepository extends MemberRepository {
+}
