@@ -6,6 +6,8 @@ import dev.starterkit.db.connect.SharedConnection;
 import dev.starterkit.db.connect.SharedConnectionDataSource;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
 import javax.sql.DataSource;
 
 /**
@@ -54,6 +56,12 @@ public final class DataLayer implements AutoCloseable {
     /** The execution environment's one physical connection. */
     public SharedConnection connection() {
         return connection;
+    }
+
+    /** Transactions on the {@code direct} data source, for work that must commit as a whole. */
+    @SuppressWarnings("unchecked")
+    public TransactionOperations<Connection> transactions() {
+        return context.getBean(TransactionOperations.class, Qualifiers.byName(DIRECT));
     }
 
     /** A repository bean, e.g. {@code repository(DirectUserRepository.class)}. */

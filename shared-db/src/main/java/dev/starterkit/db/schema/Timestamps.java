@@ -16,4 +16,9 @@ public final class Timestamps {
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
+
+    /** {@code instant} truncated to microseconds. */
+    public static Instant truncate(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
 }

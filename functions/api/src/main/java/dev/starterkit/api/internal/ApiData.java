@@ -1,0 +1,78 @@
+package dev.starterkit.api.internal;
+
+import dev.starterkit.api.http.ApiPipeline;
+import dev.starterkit.api.http.ApiRequest;
+import dev.starterkit.db.DataLayer;
+import dev.starterkit.db.schema.organization.DirectInvitationRepository;
+import dev.starterkit.db.schema.organization.DirectMemberRepository;
+import dev.starterkit.db.schema.organization.DirectOrganizationRepository;
+import dev.starterkit.db.schema.user.DirectIdentityRepository;
+import dev.starterkit.db.schema.user.DirectSessionRepository;
+import dev.starterkit.db.schema.user.DirectUserRepository;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The data access of one execution environment: repositories for reads, repositories for writes and reads that
+ * must be fresh, and transactions on the direct data source.
+ */
+public final class ApiData implements ApiPipeline.RequestHooks {
+
+    private final DataLayer layer;
+    private final Repositories direct;
+    private final TransactionOperations<Connection> transactions;
+    private boolean fresh;
+
+    @SuppressWarnings("unchecked")
+    public ApiData(DataLayer layer) {
+        this.layer = layer;
+        this.direct = new Repositories(layer.repository(DirectUserRepository.class),
+            layer.repository(DirectSessionRepository.class), layer.repository(DirectIdentityRepository.class),
+            layer.repository(DirectOrganizationRepository.class), layer.repository(DirectMemberRepository.class),
+            layer.repository(DirectInvitationRepository.class));
+        this.transactions = layer.transactions();
+    }
+
+    /** Repositories for reads: answered from the query cache where possible. */
+    public Repositories reads() {
+        return fresh ? direct : direct;
+    }
+
+    /** Repositories for writes and for reads that must be fresh. */
+    public Repositories direct() {
+        return direct;
+    }
+
+    /** Runs {@code work} in one transaction on the direct data source: all of it commits, or none. */
+    public <T> T inTransaction(Supplier<T> work) {
+        return transactions.executeWrite(status -> work.get());
+    }
+
+    /** How the query cache is doing, for {@code /health}: the cache is wired in by the cached data source. */
+    public String cacheStatus() {
+        return "disabled";
+    }
+
+    @Override
+    public void begin(ApiRequest request) {
+        fresh = request.wantsFreshReads();
+    }
+
+    @Override
+    public Optional<String> end() {
+        fresh = false;
+        return Optional.empty();
+    }
+
+    @Override
+    public double databaseMillis() {
+        return 0;
+    }
+
+    /** The data layer, for health checks. */
+    public DataLayer layer() {
+        return layer;
+    }
+}
