@@ -31,6 +31,8 @@ class SeedIT {
         IdPrefix.ORGANIZATION, "member", IdPrefix.MEMBER, "invitation", IdPrefix.INVITATION);
     /** 10 users, 3 organizations, 10 members and 1 invitation. */
     private static final long SAMPLE_ROWS = 24;
+    /** The sample rows plus the sign-in credentials that dev and test get. */
+    private static final long DEV_ROWS = SAMPLE_ROWS + 10;
 
     private static TestDatabase database;
     private static Seeder seeder;
@@ -58,7 +60,7 @@ class SeedIT {
         SeedResult result = seeder.seed(Stage.DEV);
         // THEN the sample files ran and the ten users, their organizations and one pending invitation exist
         assertThat(result.rowsByFile()).containsExactly(Map.entry("sample/01-users.sql", 10L),
-            Map.entry("sample/02-organizations.sql", 14L));
+            Map.entry("sample/02-organizations.sql", 14L), Map.entry("dev/01-credentials.sql", 10L));
         assertThat(query("SELECT name || ' <' || email || '> ' || email_verified FROM \"user\" ORDER BY name"))
             .containsExactly("Alice Johnson <alice@example.com> true", "Bob Smith <bob@example.com> true",
                 "Charlie Brown <charlie@example.com> false", "Diana Prince <diana@example.com> true",
@@ -88,23 +90,25 @@ class SeedIT {
     @Test
     void seed_should_insertNothingAndChangeNothing_when_devIsSeededTwice() throws SQLException {
         // GIVEN a database seeded for dev once
-        assertThat(seeder.seed(Stage.DEV).totalRows()).isEqualTo(SAMPLE_ROWS);
+        assertThat(seeder.seed(Stage.DEV).totalRows()).isEqualTo(DEV_ROWS);
         Map<String, List<String>> before = snapshot();
         // WHEN dev is seeded again
         SeedResult again = seeder.seed(Stage.DEV);
         // THEN no row was inserted and every table holds exactly what it held, timestamps included
-        assertThat(again.rowsByFile()).hasSize(2).allSatisfy((file, rows) -> assertThat(rows).isZero());
+        assertThat(again.rowsByFile()).hasSize(3).allSatisfy((file, rows) -> assertThat(rows).isZero());
         assertThat(snapshot()).isEqualTo(before);
     }
 
     @ParameterizedTest
     @EnumSource(value = Stage.class, names = {"TEST", "STAGING"})
-    void seed_should_loadTheSampleData_when_theStageIsNotProd(Stage stage) {
+    void seed_should_loadTheSampleData_when_theStageIsNotProd(Stage stage) throws SQLException {
         // GIVEN an empty migrated database (emptyTables)
         // WHEN a non-prod stage other than dev is seeded
         SeedResult result = seeder.seed(stage);
-        // THEN it got the sample data too
-        assertThat(result.totalRows()).isEqualTo(SAMPLE_ROWS);
+        // THEN it got the sample data too, and sign-in credentials only on test
+        assertThat(result.totalRows()).isEqualTo(stage == Stage.TEST ? DEV_ROWS : SAMPLE_ROWS);
+        assertThat(query("SELECT count(*) FROM identity WHERE password IS NOT NULL"))
+            .containsExactly(stage == Stage.TEST ? "10" : "0");
     }
 
     @Test
@@ -127,7 +131,7 @@ class SeedIT {
         // THEN the error names the failing file, no row of the run is kept, and seeding works again afterwards
         assertThat(thrown).isInstanceOf(SeedException.class).hasMessageContaining("staging/01-broken.sql");
         assertThat(snapshot()).allSatisfy((table, rows) -> assertThat(rows).as(table).isEmpty());
-        assertThat(seeder.seed(Stage.DEV).totalRows()).isEqualTo(SAMPLE_ROWS);
+        assertThat(seeder.seed(Stage.DEV).totalRows()).isEqualTo(DEV_ROWS);
     }
 
     private static Map<String, List<String>> snapshot() throws SQLException {

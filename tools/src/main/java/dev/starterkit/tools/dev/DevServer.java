@@ -50,9 +50,8 @@ public final class DevServer {
         prepareDatabase(env);
         List<FunctionSpec> functions = SamTemplate.read(root.resolve("template.yaml")).functions();
         ResolvedEnvironment base = env;
-        LocalApiServer server = new LocalApiServer(functions, envs,
-            f -> ApiRuntime.newHandler(f.handlerClass(), base.withDefaults(f.literalEnvironment(), "template.yaml"), f.logicalId()),
-            port);
+        LocalApiServer server = new LocalApiServer(functions, envs, f -> ApiRuntime.newHandler(f.handlerClass(),
+            base.withDefaults(f.literalEnvironment(), "template.yaml"), f.logicalId()), port);
         CountDownLatch stopped = new CountDownLatch(1);
         LocalPostgres database = local;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
