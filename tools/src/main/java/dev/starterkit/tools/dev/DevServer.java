@@ -48,7 +48,8 @@ public final class DevServer {
             env = env.with(new Variable("DATABASE_URL", local.url(), LocalPostgres.description()));
         }
         prepareDatabase(env);
-        List<FunctionSpec> functions = SamTemplate.read(root.resolve("template.yaml")).functions();
+        Path template = stringOption(args, "--template").map(Path::of).orElse(root.resolve("template.yaml"));
+        List<FunctionSpec> functions = SamTemplate.read(template).functions();
         ResolvedEnvironment base = env;
         LocalApiServer server = new LocalApiServer(functions, envs, f -> ApiRuntime.newHandler(f.handlerClass(),
             base.withDefaults(f.literalEnvironment(), "template.yaml"), f.logicalId()), port);
@@ -85,11 +86,15 @@ public final class DevServer {
     }
 
     private static String stageOption(String[] args) {
+        return stringOption(args, "--env").orElse("dev");
+    }
+
+    private static Optional<String> stringOption(String[] args, String name) {
         for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals("--env")) {
-                return args[i + 1];
+            if (args[i].equals(name)) {
+                return Optional.of(args[i + 1]);
             }
         }
-        return "dev";
+        return Optional.empty();
     }
 }

@@ -31,6 +31,12 @@ public final class ApiPipeline {
         double databaseMillis();
     }
 
+    /** The error body: {@code {"error": {"code", "message"}}}. */
+    record ErrorBody(Detail error) {
+        record Detail(String code, String message) {
+        }
+    }
+
     private final Router router;
     private final ErrorMapper errors;
     private final RequestHooks hooks;
@@ -80,8 +86,8 @@ public final class ApiPipeline {
     }
 
     private static ApiResponse errorResponse(ApiException e) {
-        ApiResponse response = new ApiResponse(e.status(),
-            Map.of("error", Map.of("code", e.code(), "message", e.getMessage())), Map.of());
+        ApiResponse response = new ApiResponse(e.status(), new ErrorBody(new ErrorBody.Detail(e.code(),
+            e.getMessage())), Map.of());
         if (e instanceof Router.MethodNotAllowedException notAllowed) {
             response = response.withHeader("allow", String.join(", ", notAllowed.allowed()));
         }
