@@ -25,28 +25,36 @@ public final class Invoke {
     }
 
     public static void main(String[] args) throws Exception {
+        Path root = Path.of(Optional.ofNullable(System.getenv("PROJECT_ROOT")).orElse(".")).toAbsolutePath();
+        System.exit(run(root, root.resolve("template.yaml"), args, System.getenv(), ProcessBuilder.Redirect.INHERIT));
+    }
+
+    /** Runs the invocation and returns the child's exit code; its output goes to {@code output}. */
+    public static int run(Path root, Path template, String[] args, Map<String, String> processEnv,
+                          ProcessBuilder.Redirect output) throws Exception {
         if (args.length != 2) {
             System.err.println("Usage: bin/invoke <LogicalId> <event.json>");
-            System.exit(2);
+            return 2;
         }
-        Path root = Path.of(Optional.ofNullable(System.getenv("PROJECT_ROOT")).orElse(".")).toAbsolutePath();
         FunctionSpec function;
         try {
-            function = SamTemplate.read(root.resolve("template.yaml")).function(args[0]);
+            function = SamTemplate.read(template).function(args[0]);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+            return 2;
         }
         Path event = Path.of(args[1]).toAbsolutePath();
         if (!Files.isRegularFile(event)) {
             System.err.println("No event file " + event);
-            System.exit(2);
+            return 2;
         }
-        ProcessBuilder child = new ProcessBuilder(command(root, function, event)).inheritIO();
+        ProcessBuilder child = new ProcessBuilder(command(root, function, event))
+            .redirectOutput(output).redirectError(ProcessBuilder.Redirect.INHERIT).directory(root.toFile());
+        child.environment().clear();
+        child.environment().putAll(processEnv);
         LocalPostgres local = prepareEnvironment(root, function, child.environment());
         try {
-            System.exit(child.start().waitFor());
+            return child.start().waitFor();
         } finally {
             if (local != null) {
                 local.close();
