@@ -40,7 +40,8 @@ public final class ErrorMapper {
         String state = sql.getSQLState();
         String constraint = constraintName(sql);
         return switch (state) {
-            case "23505" -> ApiException.conflict(conflicts.getOrDefault(constraint, "That already exists"));
+            case "23505" -> ApiException.conflict(constraint == null ? "That already exists"
+                : conflicts.getOrDefault(constraint, "That already exists"));
             case "23503" -> ApiException.conflict("A referenced record does not exist or is still referenced");
             case "23502", "23514", "22001" -> ApiException.validation("A value is missing or out of range");
             case "22P02", "22007", "22008" -> ApiException.badRequest("A value has the wrong format");
