@@ -29,6 +29,8 @@ public final class DataLayer implements AutoCloseable {
         this.direct = new SharedConnectionDataSource(connection);
         this.context = ApplicationContext.builder()
             .deduceEnvironment(false)
+            .deduceCloudEnvironment(false)
+            .enableDefaultPropertySources(false)
             .banner(false)
             .properties(java.util.Map.of(
                 "datasources." + DIRECT + ".dialect", "POSTGRES",

@@ -12,14 +12,14 @@ public final class PasswordHasher {
     public static final int MAX_PASSWORD_BYTES = 72;
 
     private final int cost;
-    private final String dummyHash;
+    /** Made on first need: hashing at start-up would slow every cold start by a full bcrypt round. */
+    private String dummyHash;
 
     public PasswordHasher(int cost) {
         if (cost < 4 || cost > 31) {
             throw new IllegalArgumentException("bcrypt cost must be 4..31, got " + cost);
         }
         this.cost = cost;
-        this.dummyHash = BCrypt.hashpw("not-a-password", BCrypt.gensalt(cost));
     }
 
     /** A new hash of {@code password} with a random salt. */
@@ -30,7 +30,7 @@ public final class PasswordHasher {
     /** Whether {@code password} matches {@code hash}; a null or malformed hash never matches. */
     public boolean matches(String password, String hash) {
         if (hash == null || !hash.startsWith("$2")) {
-            BCrypt.checkpw(password, dummyHash);
+            burn(password);
             return false;
         }
         try {
@@ -42,6 +42,9 @@ public final class PasswordHasher {
 
     /** Spends the time a real check takes, so that an unknown email answers as slowly as a wrong password. */
     public void burn(String password) {
+        if (dummyHash == null) {
+            dummyHash = BCrypt.hashpw("not-a-password", BCrypt.gensalt(cost));
+        }
         BCrypt.checkpw(password, dummyHash);
     }
 }
