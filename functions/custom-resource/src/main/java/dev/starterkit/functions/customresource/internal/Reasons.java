@@ -9,6 +9,8 @@ public final class Reasons {
         Pattern.compile("(?i)\\b(password|passwd|pwd|secret|token|sslpassword)(\\s*[=:]\\s*)([^&\\s;,'\"]+)");
     private static final Pattern URL_PASSWORD = Pattern.compile("://([^:/@\\s]+):([^@/\\s]+)@");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Flyway frames its errors with lines of dashes. */
+    private static final Pattern RULER = Pattern.compile("-{3,}");
 
     private Reasons() {
     }
@@ -28,6 +30,7 @@ public final class Reasons {
     public static String sanitize(String text) {
         String masked = SECRET_PARAMETER.matcher(text).replaceAll("$1$2***");
         masked = URL_PASSWORD.matcher(masked).replaceAll("://$1:***@");
+        masked = RULER.matcher(masked).replaceAll(" ");
         return WHITESPACE.matcher(masked).replaceAll(" ").strip();
     }
 

@@ -51,7 +51,9 @@ public final class TimeoutGuard {
                 + "function's Timeout or make the step faster, then deploy again");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            String failure = step.name() + " failed: " + Reasons.describe(cause);
+            String described = Reasons.describe(cause);
+            String failure = described.startsWith(step.name() + " failed") ? described
+                : step.name() + " failed: " + described;
             // The message only, sanitized: exception messages can carry connection strings.
             LOG.error("{} ({})", Reasons.sanitize(failure), cause.getClass().getName());
             return Result.failed(failure);
