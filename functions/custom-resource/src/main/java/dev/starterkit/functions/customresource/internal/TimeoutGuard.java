@@ -52,7 +52,7 @@ public final class TimeoutGuard {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String described = Reasons.describe(cause);
-            String failure = described.startsWith(step.name() + " failed") ? described
+            String failure = described.startsWith(step.name() + " ") ? described
                 : step.name() + " failed: " + described;
             // The message only, sanitized: exception messages can carry connection strings.
             LOG.error("{} ({})", Reasons.sanitize(failure), cause.getClass().getName());
