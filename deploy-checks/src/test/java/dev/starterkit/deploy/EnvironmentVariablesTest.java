@@ -3,6 +3,8 @@ package dev.starterkit.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every environment variable a function's code reads (its module and shared-db) is declared for it in template.yaml,
- * except the local-only ones (ARCHITECTURE.md) and those the Lambda runtime sets.
+ * Every environment variable a function's code may read is declared for it in template.yaml, except the local-only
+ * ones (ARCHITECTURE.md) and those the Lambda runtime sets. What it may read: its module's sources, the project
+ * modules it depends on, and the shared-db packages they refer to, directly or through other shared-db packages
+ * (so the API functions answer for the cache's variables, and only the export function for the export's).
  */
 class EnvironmentVariablesTest {
 
@@ -25,21 +29,46 @@ class EnvironmentVariablesTest {
     Stream<DynamicTest> environment_shouldDeclareEveryVariableTheCodeReads_whenAFunctionIsDeployed()
         throws Exception {
         CfnTemplate template = CfnTemplate.load(ProjectFiles.template());
-        Set<String> sharedDb = EnvironmentReads.in(ProjectFiles.root().resolve("shared-db/src/main/java"));
-        assertThat(sharedDb).as("variables read by shared-db").contains("STAGE", "DB_PROXY_ENDPOINT", "DB_NAME",
-            "DB_SECRET_ARN", "DB_USER", "DB_STATEMENT_TIMEOUT_MS", "DATABASE_URL");
+        Path sharedDb = ProjectFiles.root().resolve("shared-db/src/main/java");
+        assertThat(EnvironmentReads.in(sharedDb)).as("variables read by shared-db").contains("STAGE",
+            "DB_PROXY_ENDPOINT", "DB_NAME", "DB_SECRET_ARN", "DB_USER", "DB_STATEMENT_TIMEOUT_MS", "DATABASE_URL");
         return template.functionIds().stream().map(id -> DynamicTest.dynamicTest(id, () -> {
             Map<String, Object> properties = template.functionProperties(id);
-            Path sources = ProjectFiles.root().resolve(String.valueOf(properties.get("CodeUri")))
-                .resolve("src/main/java");
-            assertThat(sources).as(id + ": sources of its CodeUri").isDirectory();
-            Set<String> read = new TreeSet<>(sharedDb);
-            read.addAll(EnvironmentReads.in(sources));
+            Path module = ProjectFiles.root().resolve(String.valueOf(properties.get("CodeUri")));
+            assertThat(module.resolve("src/main/java")).as(id + ": sources of its CodeUri").isDirectory();
+            List<Path> roots = new ArrayList<>(ProjectModules.dependencies(module));
+            roots.add(module);
+            EnvironmentReads own = EnvironmentReads.of(sources(roots));
+            EnvironmentReads all = EnvironmentReads.of(sources(roots, sharedDb));
+            Set<String> read = new TreeSet<>(all.reachableFrom(own.packages()));
+            assertThat(read).as(id + ": the scan reaches the database settings").contains("STAGE",
+                "DB_PROXY_ENDPOINT");
             read.removeIf(name -> LOCAL_ONLY.contains(name) || name.startsWith("AWS_") || name.startsWith("LAMBDA_"));
             Map<String, Object> declared = CfnTemplate.mapOf(
                 CfnTemplate.mapOf(properties.get("Environment")).get("Variables"));
             assertThat(declared.keySet()).as(id + ": variables declared in template.yaml").containsAll(read);
         }));
+    }
+
+    private static Path[] sources(List<Path> modules, Path... more) {
+        List<Path> roots = new ArrayList<>();
+        modules.forEach(m -> roots.add(m.resolve("src/main/java")));
+        roots.addAll(List.of(more));
+        return roots.toArray(Path[]::new);
+    }
+
+    @Test
+    void reachableFrom_shouldCountOnlyThePackagesAFunctionReaches_whenSharedCodeReadsMore() {
+        EnvironmentReads reads = EnvironmentReads.of();
+        reads.addForTest("package dev.starterkit.functions.migrate; import dev.starterkit.db.connect.Factory;");
+        reads.addForTest("package dev.starterkit.db.connect; class Factory { String a = env.require(\"DB_NAME\"); }");
+        reads.addForTest("package dev.starterkit.db; import dev.starterkit.db.cache.CacheConfig; class DataLayer {}");
+        reads.addForTest("package dev.starterkit.db.cache; class CacheConfig { String e = "
+            + "env.require(\"CACHE_ENDPOINT\"); }");
+        reads.addForTest("package dev.starterkit.api; class H { dev.starterkit.db.DataLayer layer; }");
+
+        assertThat(reads.reachableFrom(Set.of("dev.starterkit.functions.migrate"))).containsExactly("DB_NAME");
+        assertThat(reads.reachableFrom(Set.of("dev.starterkit.api"))).containsExactly("CACHE_ENDPOINT");
     }
 
     @Test
