@@ -86,7 +86,7 @@ class SnapStartHooksIT {
 
     @Test
     void checkpoint_shouldLeaveNoConnectionOpen_whenAPrimerRanARequestPathAgainstTheDatabase() throws Exception {
-        // GIVEN a primer that runs a representative query, and a primer that fails
+        // GIVEN the standard primers, one that runs a representative query, and one that fails
         AtomicInteger primed = new AtomicInteger();
         Primer request = () -> {
             backendPid();
@@ -95,8 +95,8 @@ class SnapStartHooksIT {
         Primer broken = () -> {
             throw new IllegalStateException("no route");
         };
-        new SnapStartHooks(List.of(Primers.dataLayer(), broken, request)).closeOnCheckpoint(shared)
-            .registerWith(crac);
+        new SnapStartHooks(List.of(Primers.dataLayer(), Primers.offlineRequestPath(shared.settings()), broken,
+            request)).closeOnCheckpoint(shared).registerWith(crac);
 
         // WHEN
         crac.checkpoint();
