@@ -10,9 +10,8 @@ import software.amazon.jdbc.util.CoreServicesContainer;
 import software.amazon.jdbc.util.storage.StorageService;
 
 /**
- * Drops the credentials the AWS Advanced JDBC Wrapper (4.3) keeps in static, JVM-wide caches, so that none is
- * carried into a SnapStart snapshot or shared by the environments restored from it: the Secrets Manager plugins'
- * secrets, the IAM and federated plugins' RDS auth tokens, and the second Secrets Manager plugin's pending refreshes.
+ * Drops the credentials the AWS Advanced JDBC Wrapper (4.3) caches statically: Secrets Manager secrets, pending
+ * secret refreshes and the IAM and federated plugins' RDS auth tokens.
  */
 public final class CredentialCaches {
 

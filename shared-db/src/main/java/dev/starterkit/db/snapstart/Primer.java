@@ -1,9 +1,8 @@
 package dev.starterkit.db.snapstart;
 
 /**
- * One way of warming an execution environment before its SnapStart snapshot: load classes, fill JIT profiles, run
- * a representative request path. A primer runs with the database connection closed or about to be closed, so it
- * must not rely on a live connection, and it must leave no connection open behind it.
+ * One way of warming an execution environment before its SnapStart snapshot, without relying on a live connection
+ * and without leaving one open.
  */
 @FunctionalInterface
 public interface Primer {

@@ -13,11 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SnapStart (CRaC) hooks of one execution environment. Before the snapshot: run the primers, close the database
- * connection and every other registered closeable (the Redis client, for one), and drop cached credentials. After a
- * restore: re-seed random state (ids, and whatever else was registered) and drop cached credentials again, so that
- * environments restored from one snapshot share no connection, token or random sequence. Connections reopen on
- * first use. Keep a strong reference to the hooks: a CRaC context may hold its resources weakly.
+ * The SnapStart (CRaC) hooks of one execution environment: before the snapshot they prime, close connections and
+ * drop cached credentials; after a restore they re-seed random state and drop cached credentials again.
  */
 public final class SnapStartHooks implements Resource {
 
@@ -34,7 +31,10 @@ public final class SnapStartHooks implements Resource {
         this.primers.addAll(primers);
     }
 
-    /** Registers these hooks with the JVM's global CRaC context (a no-op outside a CRaC or SnapStart runtime). */
+    /**
+     * Registers these hooks with the JVM's global CRaC context (a no-op outside a CRaC or SnapStart runtime). Keep a
+     * strong reference to them, in a static field: a CRaC context may hold its resources weakly.
+     */
     public SnapStartHooks registerGlobally() {
         return registerWith(Core.getGlobalContext());
     }
