@@ -22,6 +22,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +80,32 @@ class MigrateHandlerIT {
         assertThat(second.get("Status").asText()).isEqualTo("SUCCESS");
         assertThat(second.get("Data").get("AppliedCount").asInt()).isZero();
         assertThat(second.get("PhysicalResourceId").asText()).isEqualTo("database-migrations-dev");
+    }
+
+    @Test
+    void create_shouldApplyEachMigrationOnce_whenTwoStacksMigrateTheSameDatabaseAtOnce() throws Exception {
+        // GIVEN two deploys (two stacks, or a retry) sending Create at the same moment
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Callable<Object>> creates = List.of(
+            () -> handler(settings()).handleRequest(event("create"), PLENTY_OF_TIME),
+            () -> handler(settings()).handleRequest(event("create"), PLENTY_OF_TIME));
+
+        // WHEN
+        for (Future<Object> done : pool.invokeAll(creates)) {
+            done.get();
+        }
+        pool.shutdown();
+
+        // THEN both succeed, and between them each migration was applied once
+        int applied = 0;
+        for (byte[] body : responseUrl.bodies()) {
+            assertThat(json(body).get("Status").asText()).isEqualTo("SUCCESS");
+            applied += json(body).get("Data").get("AppliedCount").asInt();
+        }
+        assertThat(responseUrl.bodies()).hasSize(2);
+        assertThat(applied).isEqualTo(MigrationCatalog.files().size());
+        assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"))
+            .isEqualTo(MigrationCatalog.files().size());
     }
 
     @Test

@@ -22,6 +22,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +86,23 @@ class SeedHandlerIT {
         JsonNode second = new ObjectMapper().readTree(responseUrl.bodies().get(1));
         assertThat(second.get("Status").asText()).isEqualTo("SUCCESS");
         assertThat(second.get("Data").get("Rows").asInt()).isZero();
+        assertThat(count(SEEDED)).isEqualTo(2);
+    }
+
+    @Test
+    void create_shouldLoadEachRowOnce_whenTwoDeploysSeedAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Callable<Object>> creates = List.of(
+            () -> handler(settings(), Stage.DEV).handleRequest(event("create"), PLENTY_OF_TIME),
+            () -> handler(settings(), Stage.DEV).handleRequest(event("create"), PLENTY_OF_TIME));
+
+        for (Future<Object> done : pool.invokeAll(creates)) {
+            done.get();
+        }
+        pool.shutdown();
+
+        assertThat(responseUrl.bodies()).hasSize(2).allSatisfy(body ->
+            assertThat(new ObjectMapper().readTree(body).get("Status").asText()).isEqualTo("SUCCESS"));
         assertThat(count(SEEDED)).isEqualTo(2);
     }
 
