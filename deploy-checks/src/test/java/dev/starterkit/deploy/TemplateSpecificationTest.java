@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 class TemplateSpecificationTest {
 
     private static TemplateValidator validator;
+    private static ReferenceValidator references;
 
     @BeforeAll
     static void loadSpecification() throws Exception {
         ResourceSpecification spec = ResourceSpecification.get();
         assertThat(spec.resourceCount()).as("resource types in the specification").isGreaterThan(1_000);
         validator = new TemplateValidator(spec);
+        references = new ReferenceValidator(spec);
     }
 
     @Test
@@ -30,6 +32,47 @@ class TemplateSpecificationTest {
         // THEN
         assertThat(template.resources()).hasSizeGreaterThan(30);
         assertThat(problems).as("problems in template.yaml").isEmpty();
+    }
+
+    @Test
+    void template_shouldReferToDefinedResourcesAndExistingAttributes_whenItUsesRefGetAttAndSub() throws Exception {
+        CfnTemplate template = CfnTemplate.load(ProjectFiles.template());
+
+        assertThat(references.validate(template)).as("references in template.yaml").isEmpty();
+    }
+
+    @Test
+    void references_shouldReportUndefinedNamesAndMissingAttributes_whenATemplateHasThem() {
+        CfnTemplate template = CfnTemplate.parse("""
+            Parameters:
+              Stage:
+                Type: String
+            Resources:
+              Cache:
+                Type: AWS::ElastiCache::ServerlessCache
+                Properties:
+                  Engine: valkey
+                  ServerlessCacheName: !Sub "c-${Stage}"
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  AutoPublishAlias: live
+                  Environment:
+                    Variables:
+                      A: !GetAtt Cache.Endpoint.Host
+                      B: !Ref Missing
+                      C: !Sub "${Cache.Endpoint.Address}:${Nowhere}"
+                      D: !Ref Fn.Version
+                      E: !Ref Other.Alias
+            """);
+
+        assertThat(references.validate(template)).containsExactlyInAnyOrder(
+            "Resources.Fn.Properties.Environment.Variables.A: AWS::ElastiCache::ServerlessCache has no attribute "
+                + "Endpoint.Host",
+            "Resources.Fn.Properties.Environment.Variables.B: Ref to Missing, which the template does not define",
+            "Resources.Fn.Properties.Environment.Variables.C: Ref to Nowhere, which the template does not define",
+            "Resources.Fn.Properties.Environment.Variables.E: Ref to Other.Alias, which the template does not "
+                + "define");
     }
 
     @Test
