@@ -50,6 +50,19 @@ class ConnectionSettingsFactoryTest {
     }
 
     @Test
+    void fromEnvironment_shouldAvoidWhatPinsProxySessions_whenDeployedBehindTheProxy() {
+        ResolvedEnvironment env = env(Map.of("DB_PROXY_ENDPOINT", "proxy.example.com", "DB_NAME", "app",
+            "DB_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-abc"));
+
+        ConnectionSettings settings = ConnectionSettingsFactory.fromEnvironment(env, "UsersFunction");
+
+        // no SET at connect (application_name goes in the startup packet) and no named server-side statements
+        assertThat(settings.properties())
+            .containsEntry("assumeMinServerVersion", "12")
+            .containsEntry("prepareThreshold", "0");
+    }
+
+    @Test
     void fromEnvironment_shouldUseIamAuth_whenNoSecretIsGiven() {
         ResolvedEnvironment env = env(Map.of("DB_PROXY_ENDPOINT", "proxy", "DB_NAME", "app", "DB_USER", "api"));
 
