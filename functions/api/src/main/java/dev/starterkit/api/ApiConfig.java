@@ -18,12 +18,12 @@ public record ApiConfig(Stage stage, int bcryptCost, Duration sessionTtl) {
 
     /** Reads the settings from the environment. */
     public static ApiConfig from(ResolvedEnvironment env) {
-        int cost = intValue(env, "AUTH_BCRYPT_COST", 10, 4, 31);
-        int ttlHours = intValue(env, "AUTH_SESSION_TTL_HOURS", 720, 1, 24 * 365);
+        int cost = integer(env, "AUTH_BCRYPT_COST", 10, 4, 31);
+        int ttlHours = integer(env, "AUTH_SESSION_TTL_HOURS", 720, 1, 24 * 365);
         return new ApiConfig(env.stage(), cost, Duration.ofHours(ttlHours));
     }
 
-    private static int intValue(ResolvedEnvironment env, String name, int fallback, int min, int max) {
+    private static int integer(ResolvedEnvironment env, String name, int fallback, int min, int max) {
         Optional<Variable> variable = env.find(name);
         if (variable.isEmpty()) {
             return fallback;
