@@ -3,6 +3,7 @@ package dev.starterkit.api;
 import dev.starterkit.api.auth.AuthService;
 import dev.starterkit.api.auth.Authenticator;
 import dev.starterkit.api.auth.PasswordHasher;
+import dev.starterkit.api.auth.SessionTokens;
 import dev.starterkit.api.health.HealthCheck;
 import dev.starterkit.api.http.ApiPipeline;
 import dev.starterkit.api.http.ErrorMapper;
@@ -14,7 +15,10 @@ import dev.starterkit.db.DataLayer;
 import dev.starterkit.db.connect.ConnectionSettingsFactory;
 import dev.starterkit.db.env.EnvironmentLoader;
 import dev.starterkit.db.env.ResolvedEnvironment;
+import dev.starterkit.db.snapstart.Primers;
+import dev.starterkit.db.snapstart.SnapStartHooks;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +42,7 @@ public final class ApiRuntime implements AutoCloseable {
     private final UserService users;
     private final OrganizationService organizations;
     private final HealthCheck health;
+    private SnapStartHooks hooks;
 
     public ApiRuntime(ApiConfig config, DataLayer layer, Clock clock) {
         this.data = new ApiData(layer);
@@ -70,9 +75,22 @@ public final class ApiRuntime implements AutoCloseable {
         }
     }
 
-    /** The pipeline over {@code router}. */
+    /**
+     * The pipeline over {@code router}, registered for SnapStart: before the snapshot it is primed with
+     * representative requests, then the connection is closed; after restore, ids and tokens are re-seeded.
+     */
     public ApiPipeline pipeline(Router router) {
-        return new ApiPipeline(router, errors, data);
+        ApiPipeline pipeline = new ApiPipeline(router, errors, data);
+        hooks = new SnapStartHooks(List.of(Primers.dataLayer(), () -> ApiPrimer.prime(pipeline)))
+            .closeOnCheckpoint(data.layer().connection())
+            .reseedOnRestore(SessionTokens::reseed)
+            .registerGlobally();
+        return pipeline;
+    }
+
+    /** The SnapStart hooks registered by {@link #pipeline}, for tests that simulate a checkpoint. */
+    SnapStartHooks snapStartHooks() {
+        return hooks;
     }
 
     public AuthService auth() {
