@@ -188,7 +188,8 @@ public record DatabaseUrl(String host, int port, String database, String user, S
             return raw;
         }
         int colon = authority.indexOf(':');
-        String userPart = colon >= 0 && colon < at ? authority.substring(0, colon) + ":***" : authority.substring(0, at);
+        String userPart = colon >= 0 && colon < at ? authority.substring(0, colon) + ":***"
+            : authority.substring(0, at);
         return raw.substring(0, start) + userPart + authority.substring(at) + (end < 0 ? "" : raw.substring(end));
     }
 
