@@ -35,6 +35,14 @@ public record SchemaCatalog(Set<String> relations, Map<String, Set<String>> view
         writingFunctions = Set.copyOf(writingFunctions);
     }
 
+    /** Marks a catalog that is not known yet: every function that is not IMMUTABLE may write. */
+    private static final String ANY_FUNCTION = "*";
+
+    /** A catalog for when the real one cannot be read yet: no relations, every function call may write. */
+    public static SchemaCatalog unknown() {
+        return new SchemaCatalog(Set.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set.of(ANY_FUNCTION));
+    }
+
     /** Whether {@code name} is a relation of the schema. */
     public boolean isRelation(String name) {
         return relations.contains(name);
@@ -58,7 +66,8 @@ public record SchemaCatalog(Set<String> relations, Map<String, Set<String>> view
 
     /** Whether a call of {@code function} may write to tables. */
     public boolean mayWrite(String function) {
-        return writingFunctions.contains(function);
+        return writingFunctions.contains(function)
+            || writingFunctions.contains(ANY_FUNCTION) && !immutableFunctions.contains(function);
     }
 
     /**

@@ -141,7 +141,8 @@ public final class RedisCacheStore implements CacheStore {
         String[] keyArray = keys.toArray(String[]::new);
         byte[][] argArray = args.toArray(byte[][]::new);
         Function<Throwable, CompletionStage<List<Object>>> reload = failure -> {
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException
+                ? failure.getCause() : failure;
             return cause instanceof RedisNoScriptException
                 ? redis.<List<Object>>eval(script.source(), ScriptOutputType.MULTI, keyArray, argArray)
                 : CompletableFuture.failedFuture(cause);
