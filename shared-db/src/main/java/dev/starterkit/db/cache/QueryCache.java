@@ -75,7 +75,7 @@ public final class QueryCache implements AutoCloseable {
     public Fetched read(SqlAnalysis analysis, byte[] keyMaterial, Fetched.Fetcher fetcher) throws SQLException {
         CacheRequest request = requests.get();
         if (config.mode() == CacheConfig.Mode.DISABLED || request != null && request.isBypassing()
-            || !breaker.allow() || !invalidator.retryFailed()) {
+            || !invalidator.retryFailed() || !breaker.allow()) {
             return bypass(fetcher);
         }
         String digest = digest(keyMaterial);

@@ -5,7 +5,7 @@ import java.time.InstantSource;
 
 /**
  * Stops calling a failing cache for a while: after {@code threshold} failures in a row it opens for
- * {@code cooldown}, then lets one probe through; a success closes it, a failure opens it again.
+ * {@code cooldown}, then lets one probe through per cool-down until one succeeds, which closes it.
  */
 public final class CircuitBreaker {
 
@@ -14,7 +14,6 @@ public final class CircuitBreaker {
     private final InstantSource clock;
     private int failures;
     private long openUntilMillis;
-    private boolean probing;
 
     public CircuitBreaker(int threshold, Duration cooldown, InstantSource clock) {
         this.threshold = threshold;
@@ -27,23 +26,22 @@ public final class CircuitBreaker {
         if (failures < threshold) {
             return true;
         }
-        if (clock.millis() < openUntilMillis || probing) {
+        if (clock.millis() < openUntilMillis) {
             return false;
         }
-        probing = true;
+        // one probe per cool-down: until it succeeds, the breaker stays open for another cool-down
+        openUntilMillis = clock.millis() + cooldown.toMillis();
         return true;
     }
 
     /** Records a successful call. */
     public synchronized void success() {
         failures = 0;
-        probing = false;
     }
 
     /** Records a failed call. */
     public synchronized void failure() {
         failures++;
-        probing = false;
         if (failures >= threshold) {
             openUntilMillis = clock.millis() + cooldown.toMillis();
         }

@@ -53,6 +53,13 @@ final class RedisConnection implements AutoCloseable {
 
     /** The async commands, connecting first if needed. */
     synchronized RedisClusterAsyncCommands<String, byte[]> commands() {
+        if (connection != null && !connection.isOpen()) {
+            // Reconnect in the caller's thread rather than waiting for Lettuce's background reconnect, which does
+            // not run while Lambda is frozen; the circuit breaker keeps such attempts rare.
+            connection.close();
+            connection = null;
+            commands = null;
+        }
         if (commands == null) {
             connect();
         }
