@@ -78,8 +78,9 @@ final class RedisConnection implements AutoCloseable {
         boolean cluster = forceCluster != null ? forceCluster : askCluster();
         if (cluster) {
             clusterClient = RedisClusterClient.create(resources, uri);
+            // Node connections open lazily, so commands must wait for them (bounded by the timeout), not be rejected.
             clusterClient.setOptions(ClusterClientOptions.builder().autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
                 .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
                 .timeoutOptions(TimeoutOptions.builder().fixedTimeout(timeout).build()).build());
             StatefulRedisClusterConnection<String, byte[]> c = clusterClient.connect(CODEC);
