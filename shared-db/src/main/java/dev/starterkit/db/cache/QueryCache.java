@@ -83,6 +83,10 @@ public final class QueryCache implements AutoCloseable {
         Lookup lookup;
         try {
             lookup = store.lookup(layout.entry(digest), generationKeys);
+            if (lookup.generations().contains(null)) {
+                // a table never written yet, or its generation evicted: no entry can be valid against it
+                lookup = new Lookup(null, store.createGenerations(generationKeys));
+            }
             breaker.success();
         } catch (CacheUnavailableException e) {
             failed(e);
@@ -152,15 +156,18 @@ public final class QueryCache implements AutoCloseable {
         if (fetched.rows() == null) {
             return served(CacheStatus.BYPASS, fetched);
         }
-        byte[] value = EntryCodec.encode(new CacheEntry(rawDigest(digest), startedAt, generations, fetched.rows()),
-            config.maxEntryBytes());
-        if (value == null) {
-            counters.oversized();
-        } else {
-            Duration ttl = config.maxAge().plus(config.swr());
-            store.store(layout.entry(digest), value, ttl, List.copyOf(generations.keySet()),
-                List.copyOf(generations.values()), layout.lock(digest), lock);
+        byte[] value = null;
+        if (!generations.containsValue(null)) {
+            value = EntryCodec.encode(new CacheEntry(rawDigest(digest), startedAt, generations, fetched.rows()),
+                config.maxEntryBytes());
+            if (value == null) {
+                counters.oversized();
+            }
         }
+        // Sent even without a value: it creates missing generations and releases the lock.
+        store.store(layout.entry(digest), value, config.maxAge().plus(config.swr()),
+            List.copyOf(generations.keySet()), new java.util.ArrayList<>(generations.values()), layout.lock(digest),
+            lock);
         return served(CacheStatus.MISS, fetched);
     }
 

@@ -10,15 +10,19 @@ import java.util.List;
  */
 public interface CacheStore extends AutoCloseable {
 
-    /** Reads an entry and the generation tokens of {@code generationKeys}, creating missing ones at random. */
+    /** Reads an entry and the generation tokens of {@code generationKeys}; a missing generation reads as null. */
     Lookup lookup(String entryKey, List<String> generationKeys);
+
+    /** Gives the missing ones of {@code generationKeys} a random token; returns every current token. */
+    List<String> createGenerations(List<String> generationKeys);
 
     /** Takes the refresh lock of an entry if nobody holds it. */
     boolean tryLock(String lockKey, String token, Duration ttl);
 
     /**
-     * Stores {@code value} unless a generation changed since it was read, and releases the lock if
-     * {@code lockToken} holds it. May return before the store has happened.
+     * Stores {@code value} (null: nothing to store) unless a generation changed since it was read or was missing,
+     * gives missing generations a random token, and releases the lock if {@code lockToken} holds it. May return
+     * before the store has happened.
      */
     void store(String entryKey, byte[] value, Duration ttl, List<String> generationKeys, List<String> generations,
                String lockKey, String lockToken);

@@ -39,6 +39,11 @@ public final class InProcessCacheStore implements CacheStore {
     }
 
     @Override
+    public synchronized List<String> createGenerations(List<String> generationKeys) {
+        return current(generationKeys);
+    }
+
+    @Override
     public synchronized boolean tryLock(String lockKey, String token, Duration ttl) {
         if (live(lockKey) != null) {
             return false;
@@ -50,7 +55,7 @@ public final class InProcessCacheStore implements CacheStore {
     @Override
     public synchronized void store(String entryKey, byte[] value, Duration ttl, List<String> generationKeys,
                                    List<String> expected, String lockKey, String lockToken) {
-        if (current(generationKeys).equals(expected)) {
+        if (value != null && current(generationKeys).equals(expected)) {
             put(entryKey, value.clone(), ttl);
         }
         Expiring lock = lockKey == null ? null : live(lockKey);

@@ -1,5 +1,6 @@
 package dev.starterkit.db.cache.store;
 
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -23,15 +24,16 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The Redis store: a lookup is one script call (the entry and its generations in one round trip), a store is one
- * script call that is sent and not awaited, an invalidation is one {@code MSET}. Every call is bounded by a short
+ * The Redis store: a lookup is one {@code MGET} (the entry and its generations in one round trip), a store is one
+ * script call that is sent and not awaited (it also creates missing generations, so that an evicted generation
+ * can never make an old entry valid again), an invalidation is one {@code MSET}. Every call is bounded by a short
  * timeout and every key of a call shares one hash slot.
  */
 public final class RedisCacheStore implements CacheStore {
 
-    private static final Script LOOKUP = new Script("""
-        local out = {redis.call('GET', KEYS[1]) or false}
-        for i = 2, #KEYS do
+    private static final Script CREATE_GENERATIONS = new Script("""
+        local out = {}
+        for i = 1, #KEYS do
           local g = redis.call('GET', KEYS[i])
           if not g then
             g = ARGV[1] .. i
@@ -42,8 +44,15 @@ public final class RedisCacheStore implements CacheStore {
         return out""");
     private static final Script STORE = new Script("""
         local ok = 1
+        if ARGV[1] == '' then ok = 0 end
         for i = 3, #KEYS do
-          if redis.call('GET', KEYS[i]) ~= ARGV[i + 1] then ok = 0 break end
+          local have = redis.call('GET', KEYS[i])
+          if not have then
+            redis.call('SET', KEYS[i], ARGV[4] .. i)
+            ok = 0
+          elseif have ~= ARGV[i + 2] then
+            ok = 0
+          end
         end
         if ok == 1 then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
         if ARGV[3] ~= '' and redis.call('GET', KEYS[2]) == ARGV[3] then redis.call('DEL', KEYS[2]) end
@@ -68,16 +77,25 @@ public final class RedisCacheStore implements CacheStore {
 
     @Override
     public Lookup lookup(String entryKey, List<String> generationKeys) {
-        List<String> keys = new ArrayList<>(generationKeys.size() + 1);
-        keys.add(entryKey);
-        keys.addAll(generationKeys);
-        byte[] seed = (InProcessCacheStore.randomToken() + ":").getBytes(StandardCharsets.UTF_8);
-        List<Object> reply = await(run(LOOKUP, keys, List.of(seed)));
+        String[] keys = new String[generationKeys.size() + 1];
+        keys[0] = entryKey;
+        for (int i = 0; i < generationKeys.size(); i++) {
+            keys[i + 1] = generationKeys.get(i);
+        }
+        List<KeyValue<String, byte[]>> reply = await(commands().mget(keys));
         List<String> generations = new ArrayList<>(generationKeys.size());
         for (int i = 1; i < reply.size(); i++) {
-            generations.add(new String((byte[]) reply.get(i), StandardCharsets.UTF_8));
+            generations.add(reply.get(i).hasValue() ? new String(reply.get(i).getValue(), StandardCharsets.UTF_8)
+                : null);
         }
-        return new Lookup((byte[]) reply.get(0), generations);
+        return new Lookup(reply.get(0).hasValue() ? reply.get(0).getValue() : null, generations);
+    }
+
+    @Override
+    public List<String> createGenerations(List<String> generationKeys) {
+        byte[] seed = bytes(InProcessCacheStore.randomToken() + ":");
+        List<Object> reply = await(run(CREATE_GENERATIONS, generationKeys, List.of(seed)));
+        return reply.stream().map(token -> new String((byte[]) token, StandardCharsets.UTF_8)).toList();
     }
 
     @Override
@@ -92,11 +110,12 @@ public final class RedisCacheStore implements CacheStore {
         keys.add(entryKey);
         keys.add(lockKey);
         keys.addAll(generationKeys);
-        List<byte[]> args = new ArrayList<>(generations.size() + 3);
-        args.add(value);
+        List<byte[]> args = new ArrayList<>(generations.size() + 4);
+        args.add(value == null ? new byte[0] : value);
         args.add(bytes(Long.toString(ttl.toMillis())));
         args.add(bytes(lockToken == null ? "" : lockToken));
-        generations.forEach(g -> args.add(bytes(g)));
+        args.add(bytes(InProcessCacheStore.randomToken() + ":"));
+        generations.forEach(g -> args.add(bytes(g == null ? "" : g)));
         try {
             run(STORE, keys, args).whenComplete((ok, failure) -> {
                 if (failure != null) {
