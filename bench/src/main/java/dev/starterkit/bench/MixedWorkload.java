@@ -15,8 +15,9 @@ import javax.sql.DataSource;
 
 /**
  * A read-heavy mixed workload over two execution environments: 95 % reads of users chosen by a Zipf law (s = 1.1)
- * over 1,000 ids, 5 % writes, each write followed by its writer reading it back through {@code cached}. It runs
- * once with reads through {@code cached} and once through {@code direct} alone, counting database statements.
+ * over 1,000 ids, 5 % writes. It runs once with reads through {@code cached} and once through {@code direct} alone,
+ * counting database statements. In the cached run each write is also read back by its writer through
+ * {@code cached} to count stale reads; those verification reads are counted apart.
  */
 final class MixedWorkload {
 
@@ -29,6 +30,7 @@ final class MixedWorkload {
     private final Random random = new Random(42);
     private long stale;
     private long writes;
+    private long verificationStatements;
 
     private MixedWorkload(boolean writesToReadTable, boolean useCache) {
         this.writesToReadTable = writesToReadTable;
@@ -45,10 +47,13 @@ final class MixedWorkload {
             double direct = new MixedWorkload(toReadTable, false).measure(url, config);
             MixedWorkload cachedRun = new MixedWorkload(toReadTable, true);
             double cached = cachedRun.measure(url, config.withKeyPrefix(config.keyPrefix() + toReadTable + ":"));
+            double withChecks = cached + cachedRun.verificationStatements / (double) REQUESTS;
             System.out.println("    " + variant + ":");
             System.out.printf("      statements/request: direct %.3f (baseline), cached %.3f -> %.1fx fewer "
-                + "(target >= 10x); stale read-backs of own writes: %d of %d%n", direct, cached, direct / cached,
-                cachedRun.stale, cachedRun.writes);
+                + "(target >= 10x)%n", direct, cached, direct / cached);
+            System.out.printf("      own-write read-backs through cached: %d stale of %d (their statements, not "
+                + "counted above: +%.3f/request -> %.1fx)%n", cachedRun.stale, cachedRun.writes,
+                withChecks - cached, direct / withChecks);
         }
     }
 
@@ -61,13 +66,13 @@ final class MixedWorkload {
             for (int i = 0; i < REQUESTS; i++) {
                 DataLayer layer = layers.get(i % 2);
                 if (random.nextInt(100) < 5) {
-                    write(layer, i);
+                    write(layer, i, i % 2 == 0 ? alice : bob);
                 } else {
                     read(layer, pick());
                 }
             }
         }
-        return (alice.executions() + bob.executions()) / (double) REQUESTS;
+        return (alice.executions() + bob.executions() - verificationStatements) / (double) REQUESTS;
     }
 
     private void read(DataLayer layer, String id) {
@@ -78,7 +83,7 @@ final class MixedWorkload {
         }
     }
 
-    private void write(DataLayer layer, int request) throws SQLException {
+    private void write(DataLayer layer, int request, CountingConnector counter) throws SQLException {
         String id = pick();
         String value = "w" + request;
         writes++;
@@ -89,8 +94,10 @@ final class MixedWorkload {
             layer.repository(DirectUserRepository.class).update(new User(id, value, user.email(),
                 user.emailVerified(), user.image(), user.isAnonymous(), user.stripeCustomerId(), user.createdAt(),
                 user.updatedAt()));
+            long before = counter.executions();
             seen = useCache ? layer.repository(CachedUserRepository.class).findById(id).map(User::name).orElse("")
                 : value;
+            verificationStatements += counter.executions() - before;
         } else {
             try (Connection connection = layer.direct().getConnection();
                  PreparedStatement insert = connection.prepareStatement("INSERT INTO note VALUES (?, ?, ?)")) {
@@ -99,7 +106,9 @@ final class MixedWorkload {
                 insert.setString(3, value);
                 insert.executeUpdate();
             }
-            seen = lastNote(reads, id, value);
+            long before = counter.executions();
+            seen = useCache ? lastNote(reads, id, value) : value;
+            verificationStatements += counter.executions() - before;
         }
         stale += seen.equals(value) ? 0 : 1;
     }

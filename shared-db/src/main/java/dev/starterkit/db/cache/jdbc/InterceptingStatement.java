@@ -13,7 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,7 +29,8 @@ final class InterceptingStatement implements InvocationHandler {
     private final Method factory;
     private final Object[] factoryArgs;
     private final String preparedSql;
-    private final List<ParameterKey.Call> calls = new ArrayList<>();
+    /** The latest setter call per parameter index or statement option, in first-set order. */
+    private final Map<String, ParameterKey.Call> calls = new LinkedHashMap<>();
     private final List<String> batch = new ArrayList<>();
     private Statement proxy;
     private Statement real;
@@ -87,9 +90,10 @@ final class InterceptingStatement implements InvocationHandler {
     private Object other(String name, Method method, Object[] args) throws Throwable {
         if (name.startsWith("set") || name.equals("clearParameters")) {
             if (name.equals("clearParameters")) {
-                calls.removeIf(call -> call.args() != null && call.args().length >= 2);
+                calls.values().removeIf(ParameterKey.Call::isParameter);
             } else {
-                calls.add(new ParameterKey.Call(method, args));
+                ParameterKey.Call call = new ParameterKey.Call(method, args);
+                calls.put(call.isParameter() ? "#" + args[0] : name, call);
             }
             return real == null ? null : InterceptingConnection.call(real, method, args);
         }
@@ -147,7 +151,7 @@ final class InterceptingStatement implements InvocationHandler {
         if (analysis.kind() != SqlAnalysis.Kind.CACHEABLE || !owner.readsFromCache() || !idle) {
             return forward(method, args);
         }
-        byte[] key = ParameterKey.of(sql, calls);
+        byte[] key = ParameterKey.of(sql, calls.values());
         if (key == null) {
             cache.bypassed();
             return forward(method, args);
@@ -198,7 +202,7 @@ final class InterceptingStatement implements InvocationHandler {
         }
         if (real == null) {
             real = (Statement) InterceptingConnection.call(owner.physical(), factory, factoryArgs);
-            for (ParameterKey.Call call : calls) {
+            for (ParameterKey.Call call : calls.values()) {
                 InterceptingConnection.call(real, call.method(), call.args());
             }
         }

@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZonedDateTime;
 import java.util.Calendar;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
@@ -32,15 +32,19 @@ final class ParameterKey {
 
     /** A recorded setter call. */
     record Call(Method method, Object[] args) {
+        /** Whether this binds a parameter ({@code setX(index, value, ...)}) rather than a statement option. */
+        boolean isParameter() {
+            return args != null && args.length >= 2 && args[0] instanceof Integer;
+        }
     }
 
     /** The key material, or null when some parameter cannot be encoded. */
-    static byte[] of(String sql, List<Call> calls) {
+    static byte[] of(String sql, Collection<Call> calls) {
         Map<Integer, Call> parameters = new TreeMap<>();
         Map<String, Call> options = new TreeMap<>();
         for (Call call : calls) {
-            if (call.args() != null && call.args().length >= 2 && call.args()[0] instanceof Integer index) {
-                parameters.put(index, call);
+            if (call.isParameter()) {
+                parameters.put((Integer) call.args()[0], call);
             } else if (RESULT_OPTIONS.contains(call.method().getName())) {
                 options.put(call.method().getName(), call);
             }
