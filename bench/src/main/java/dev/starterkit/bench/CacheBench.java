@@ -33,8 +33,8 @@ import java.util.Properties;
 public final class CacheBench {
 
     static final int USERS = 1_000;
-    static final int WARMUP = 3_000;
-    static final int ITERATIONS = 10_000;
+    static final int WARMUP = 2_000;
+    static final int ITERATIONS = 5_000;
     static final String BY_ID = "SELECT id, name, email, email_verified, image, is_anonymous, stripe_customer_id, "
         + "created_at, updated_at FROM \"user\" WHERE id = ?";
 
@@ -54,7 +54,7 @@ public final class CacheBench {
             try (DataLayer layer = DataLayer.open(TestPostgres.settings(url, "bench"), config)) {
                 hitVersusGet(layer, redisUrl, prefix);
                 hitVersusRemoteQueryCache(layer, url, redisUrl);
-                missVersusDirect(layer, redisUrl);
+                missVersusDirect(layer);
             }
             MixedWorkload.run(url, config.withKeyPrefix(prefix + "mixed:"));
         } finally {
@@ -72,7 +72,7 @@ public final class CacheBench {
         }
     }
 
-    private static void hitVersusGet(DataLayer layer, String redisUrl, String prefix) {
+    private static void hitVersusGet(DataLayer layer, String redisUrl, String prefix) throws Exception {
         CachedUserRepository repository = layer.repository(CachedUserRepository.class);
         repository.findById("usr_1");
         repository.findById("usr_1");
@@ -81,46 +81,31 @@ public final class CacheBench {
             RedisCommands<String, byte[]> redis = connection.sync();
             String entryKey = redis.keys(prefix + "*:q:*").get(0);
             redis.set(prefix + "raw", redis.get(entryKey));
-            Samples hit = new Samples(ITERATIONS);
-            Samples get = new Samples(ITERATIONS);
-            for (int i = 0; i < WARMUP + ITERATIONS; i++) {
-                long t0 = System.nanoTime();
-                repository.findById("usr_1");
-                long t1 = System.nanoTime();
-                redis.get(prefix + "raw");
-                long t2 = System.nanoTime();
-                if (i >= WARMUP) {
-                    hit.add(t1 - t0);
-                    get.add(t2 - t1);
-                }
-            }
-            System.out.println("\n[1] Cache hit through a Micronaut Data repository vs a raw Lettuce GET of the same "
-                + "bytes (" + redis.strlen(prefix + "raw") + " B)");
-            System.out.println("    raw Lettuce GET (baseline): " + get.describe());
-            System.out.println("    CachedUserRepository hit:   " + hit.describe());
-            System.out.printf("    ratio p50 = %.2fx (target <= 1.3x)%n", ratio(hit, get));
-            lastGetP50 = get.percentile(50);
+            System.out.println("\n[1] Cache hit through a Micronaut Data repository (findById) vs a raw Lettuce GET of "
+                + "the same bytes (" + redis.strlen(prefix + "raw") + " B)");
+            double[] result = Comparison.run("raw Lettuce GET", () -> redis.get(prefix + "raw"),
+                "CachedUserRepository hit", () -> repository.findById("usr_1"));
+            getP50 = (long) result[1];
+            System.out.printf("    median ratio p50 = %.2fx (target <= 1.3x)%n", result[0]);
         } finally {
             client.shutdown();
         }
     }
 
-    static long lastGetP50;
+    private static long getP50;
 
     private static void hitVersusRemoteQueryCache(DataLayer layer, String url, String redisUrl) throws Exception {
-        Samples ours = timeJdbc(layer.cached().getConnection(), BY_ID);
-        System.out.println("\n[2] Cache hit, same query over plain JDBC: ours vs the AWS JDBC wrapper's "
-            + "remoteQueryCache (valkey-glide)");
-        System.out.println("    ours (cached data source):  " + ours.describe());
-        Samples peer;
-        try {
-            peer = timeJdbc(peerConnection(url, redisUrl), "/* CACHE_PARAM(ttl=60s) */ " + BY_ID);
-        } catch (Exception | LinkageError e) {
-            System.out.println("    remoteQueryCache: could not run here: " + e);
-            return;
+        System.out.println("\n[2] Cache hit of the same query over plain JDBC (executeQuery + 9 getObject): the AWS "
+            + "JDBC wrapper's remoteQueryCache (valkey-glide) vs ours");
+        try (Connection ours = layer.cached().getConnection(); PreparedStatement mine = ours.prepareStatement(BY_ID);
+             Connection peer = peerConnection(url, redisUrl);
+             PreparedStatement theirs = peer.prepareStatement("/* CACHE_PARAM(ttl=60s) */ " + BY_ID)) {
+            double[] result = Comparison.run("remoteQueryCache hit", () -> readRow(theirs),
+                "cached data source hit", () -> readRow(mine));
+            System.out.printf("    median ratio p50 = %.2fx (target <= 0.6x)%n", result[0]);
+        } catch (SQLException | LinkageError e) {
+            System.out.println("    remoteQueryCache could not run here: " + e);
         }
-        System.out.println("    remoteQueryCache hit (baseline): " + peer.describe());
-        System.out.printf("    ratio p50 = %.2fx (target <= 0.6x)%n", ratio(ours, peer));
     }
 
     private static Connection peerConnection(String url, String redisUrl) throws SQLException {
@@ -139,50 +124,26 @@ public final class CacheBench {
             + db.database(), props);
     }
 
-    /** Times executeQuery plus reading every column of the one row, after warm-up, keeping the connection. */
-    private static Samples timeJdbc(Connection connection, String sql) throws SQLException {
-        Samples samples = new Samples(ITERATIONS);
-        try (connection; PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < WARMUP + ITERATIONS; i++) {
-                long t0 = System.nanoTime();
-                statement.setString(1, "usr_2");
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        for (int c = 1; c <= 9; c++) {
-                            rs.getObject(c);
-                        }
-                    }
-                }
-                if (i >= WARMUP) {
-                    samples.add(System.nanoTime() - t0);
+    private static void readRow(PreparedStatement statement) throws SQLException {
+        statement.setString(1, "usr_2");
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                for (int c = 1; c <= 9; c++) {
+                    rs.getObject(c);
                 }
             }
         }
-        return samples;
     }
 
-    private static void missVersusDirect(DataLayer layer, String redisUrl) {
+    private static void missVersusDirect(DataLayer layer) throws Exception {
         CachedUserRepository cached = layer.repository(CachedUserRepository.class);
         DirectUserRepository direct = layer.repository(DirectUserRepository.class);
-        Samples miss = new Samples(ITERATIONS);
-        Samples plain = new Samples(ITERATIONS);
-        for (int i = 0; i < WARMUP + ITERATIONS; i++) {
-            String id = "usr_" + (1 + i % USERS) + "_" + i;
-            long t0 = System.nanoTime();
-            cached.findById(id);
-            long t1 = System.nanoTime();
-            direct.findById(id);
-            long t2 = System.nanoTime();
-            if (i >= WARMUP) {
-                miss.add(t1 - t0);
-                plain.add(t2 - t1);
-            }
-        }
-        System.out.println("\n[3] Cache miss vs the same query through direct (every key new)");
-        System.out.println("    direct (baseline): " + plain.describe());
-        System.out.println("    cached miss:       " + miss.describe());
-        double overheadInGets = (miss.percentile(50) - plain.percentile(50)) / (double) lastGetP50;
-        System.out.printf("    miss - direct = %.2f x one raw GET p50 (target <= 1.3)%n", overheadInGets);
+        long[] counter = {0};
+        System.out.println("\n[3] Cache miss (every key new) vs the same query through direct");
+        double[] result = Comparison.run("direct findById", () -> direct.findById("usr_d" + counter[0]),
+            "cached miss", () -> cached.findById("usr_m" + counter[0]++));
+        double overheadInGets = (result[2] - result[1]) / getP50;
+        System.out.printf("    median: miss - direct = %.2f x one raw GET p50 (target <= 1.3)%n", overheadInGets);
     }
 
     static double ratio(Samples a, Samples b) {
