@@ -63,7 +63,7 @@ public record CacheConfig(Mode mode, String redisUrl, String endpoint, String ca
             return base.withRedisUrl(validRedisUrl(url.get()));
         }
         if (env.find("STAGE").isPresent()) {
-            return new CacheConfig(Mode.ELASTICACHE, null, require(env, "CACHE_ENDPOINT"), require(env, "CACHE_NAME"),
+            return new CacheConfig(Mode.ELASTICACHE, null, endpoint(env), require(env, "CACHE_NAME"),
                 require(env, "CACHE_USER_ID"), require(env, "AWS_REGION"), base.maxAge, base.swr, base.maxEntryBytes,
                 base.timeout, base.connectTimeout, base.breakerFailures, base.breakerCooldown, base.keyPrefix);
         }
@@ -74,6 +74,15 @@ public record CacheConfig(Mode mode, String redisUrl, String endpoint, String ca
         return env.find(name).map(Variable::value).orElseThrow(() -> new CacheConfigException(name
             + " is not set (looked in: " + env.lookedIn() + "); a deployed function needs it for the ElastiCache "
             + "query cache (set REDIS_URL instead to use another Redis, or CACHE_DISABLED=true to run without)"));
+    }
+
+    private static String endpoint(ResolvedEnvironment env) {
+        String endpoint = require(env, "CACHE_ENDPOINT").strip();
+        if (!endpoint.matches("[A-Za-z0-9.-]+(:\\d{1,5})?")) {
+            throw new CacheConfigException(env.require("CACHE_ENDPOINT") + " must be host or host:port; got '"
+                + endpoint + "'");
+        }
+        return endpoint;
     }
 
     private static String validRedisUrl(Variable url) {

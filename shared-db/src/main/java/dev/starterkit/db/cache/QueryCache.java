@@ -95,19 +95,29 @@ public final class QueryCache implements AutoCloseable {
         Map<String, String> generations = zip(generationKeys, lookup.generations());
         CacheEntry entry = decode(lookup.value(), digest);
         if (entry != null && entry.generations().equals(generations)) {
-            long age = clock.millis() - entry.createdAtMillis();
-            if (age < config.maxAge().toMillis()) {
-                return served(CacheStatus.HIT, new Fetched(entry.rows(), null));
-            }
-            if (age < config.maxAge().plus(config.swr()).toMillis()) {
-                String token = tryLock(digest);
-                if (token == null) {
-                    return served(CacheStatus.STALE, new Fetched(entry.rows(), null));
-                }
-                return refresh(digest, generations, fetcher, token);
+            Fetched served = serveValid(entry, digest, generations, fetcher);
+            if (served != null) {
+                return served;
             }
         }
         return refresh(digest, generations, fetcher, null);
+    }
+
+    /** Serves a valid entry: fresh, stale while another refreshes, or refreshed by us; null when expired. */
+    private Fetched serveValid(CacheEntry entry, String digest, Map<String, String> generations,
+                               Fetched.Fetcher fetcher) throws SQLException {
+        long age = clock.millis() - entry.createdAtMillis();
+        if (age < config.maxAge().toMillis()) {
+            return served(CacheStatus.HIT, new Fetched(entry.rows(), null));
+        }
+        if (age >= config.maxAge().plus(config.swr()).toMillis()) {
+            return null;
+        }
+        String token = tryLock(digest);
+        if (token == null) {
+            return served(CacheStatus.STALE, new Fetched(entry.rows(), null));
+        }
+        return refresh(digest, generations, fetcher, token);
     }
 
     /** Records a cacheable read that could not use the cache (e.g. a parameter type without a key encoding). */

@@ -89,15 +89,19 @@ public final class CatalogLoader {
         SchemaCatalog toCatalog() {
             Map<String, Set<String>> viewTables = new HashMap<>();
             viewDirect.keySet().forEach(view -> viewTables.put(view, baseTables(view)));
-            SchemaCatalog draft = new SchemaCatalog(relations, viewTables, dependents, unpredictable, triggered,
-                immutable, writing);
             Set<String> all = new HashSet<>(unpredictable);
-            viewDefinitions.forEach((view, definition) -> {
-                SqlAnalysis analysis = SqlAnalyzer.analyze(definition, draft);
-                if (analysis.kind() != SqlAnalysis.Kind.CACHEABLE) {
-                    all.add(view);
+            // a view over an unpredictable view is unpredictable too: repeat until nothing changes
+            for (boolean changed = true; changed; ) {
+                SchemaCatalog draft = new SchemaCatalog(relations, viewTables, dependents, all, triggered,
+                    immutable, writing);
+                changed = false;
+                for (Map.Entry<String, String> view : viewDefinitions.entrySet()) {
+                    if (!all.contains(view.getKey()) && SqlAnalyzer.analyze(view.getValue(), draft).kind()
+                        != SqlAnalysis.Kind.CACHEABLE) {
+                        changed = all.add(view.getKey());
+                    }
                 }
-            });
+            }
             return new SchemaCatalog(relations, viewTables, dependents, all, triggered, immutable, writing);
         }
 

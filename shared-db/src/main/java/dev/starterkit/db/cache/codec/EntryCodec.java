@@ -78,18 +78,8 @@ public final class EntryCodec {
      * @throws CacheFormatException when the value is corrupt, truncated, of another version or of another key
      */
     public static CacheEntry decode(byte[] bytes, byte[] expectedDigest) {
-        if (bytes.length < MAGIC.length + 1 + DIGEST_BYTES + 8 + 4 || bytes[0] != MAGIC[0] || bytes[1] != MAGIC[1]) {
-            throw new CacheFormatException("Not a cache entry");
-        }
-        if (bytes[2] != VERSION) {
-            throw new CacheFormatException("Cache entry format version " + bytes[2] + " is not " + VERSION);
-        }
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bytes.length - 4);
+        checkFrame(bytes);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        if (in.getInt(bytes.length - 4) != (int) crc.getValue()) {
-            throw new CacheFormatException("Cache entry checksum mismatch");
-        }
         try {
             in.position(3);
             byte[] digest = new byte[DIGEST_BYTES];
@@ -109,6 +99,21 @@ public final class EntryCodec {
             return new CacheEntry(digest, createdAt, generations, rows);
         } catch (BufferUnderflowException | IllegalArgumentException | java.time.DateTimeException e) {
             throw new CacheFormatException("Truncated or malformed cache entry", e);
+        }
+    }
+
+    /** Checks the magic, the version and the checksum. */
+    private static void checkFrame(byte[] bytes) {
+        if (bytes.length < MAGIC.length + 1 + DIGEST_BYTES + 8 + 4 || bytes[0] != MAGIC[0] || bytes[1] != MAGIC[1]) {
+            throw new CacheFormatException("Not a cache entry");
+        }
+        if (bytes[2] != VERSION) {
+            throw new CacheFormatException("Cache entry format version " + bytes[2] + " is not " + VERSION);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 4);
+        if (ByteBuffer.wrap(bytes).getInt(bytes.length - 4) != (int) crc.getValue()) {
+            throw new CacheFormatException("Cache entry checksum mismatch");
         }
     }
 

@@ -17,6 +17,8 @@ import javax.sql.DataSource;
  */
 final class InterceptingConnection implements InvocationHandler {
 
+    private static final Object NEEDS_CONNECTION = new Object();
+
     private final DataSource raw;
     private final SharedConnection shared;
     private final QueryCache cache;
@@ -72,26 +74,9 @@ final class InterceptingConnection implements InvocationHandler {
     private Object lazily(String name, Method method, Object[] args) throws Throwable {
         checkOpen();
         if (logical == null) {
-            switch (name) {
-                case "getAutoCommit", "isValid":
-                    return true;
-                case "setAutoCommit":
-                    if ((Boolean) args[0]) {
-                        return null;
-                    }
-                    break;
-                case "setReadOnly":
-                    readOnly = (Boolean) args[0];
-                    return null;
-                case "isReadOnly":
-                    return readOnly != null && readOnly;
-                case "commit", "rollback", "getWarnings", "clearWarnings":
-                    if (args == null) {
-                        return null;
-                    }
-                    break;
-                default:
-                    break;
+            Object answer = withoutConnection(name, args);
+            if (answer != NEEDS_CONNECTION) {
+                return answer;
             }
         }
         boolean endsTransaction = name.equals("commit") || name.equals("rollback") && args == null
@@ -102,6 +87,25 @@ final class InterceptingConnection implements InvocationHandler {
             if (endsTransaction) {
                 cache.transactionEnded();
             }
+        }
+    }
+
+    /** Answers a call before the shared connection is borrowed, or returns {@link #NEEDS_CONNECTION}. */
+    private Object withoutConnection(String name, Object[] args) {
+        switch (name) {
+            case "getAutoCommit", "isValid":
+                return true;
+            case "setAutoCommit":
+                return (Boolean) args[0] ? null : NEEDS_CONNECTION;
+            case "setReadOnly":
+                readOnly = (Boolean) args[0];
+                return null;
+            case "isReadOnly":
+                return readOnly != null && readOnly;
+            case "commit", "rollback", "getWarnings", "clearWarnings":
+                return args == null ? null : NEEDS_CONNECTION;
+            default:
+                return NEEDS_CONNECTION;
         }
     }
 
