@@ -24,12 +24,14 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The Redis store: a lookup is one {@code MGET} (the entry and its generations in one round trip), a store is one
- * script call that is sent and not awaited (it also creates missing generations, so that an evicted generation
- * can never make an old entry valid again), an invalidation is one {@code MSET}. Every call is bounded by a short
- * timeout and every key of a call shares one hash slot.
+ * The Redis store: a lookup is one {@code MGET} (the entry and its generations in one round trip); a store is one
+ * script call, sent on a second connection so that lookups never queue behind it, and not awaited (it also creates
+ * missing generations, so that an evicted generation can never make an old entry valid again); an invalidation is
+ * one {@code MSET}. Every call is bounded by a short timeout and every key of a call shares one hash slot.
  */
 public final class RedisCacheStore implements CacheStore {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedisCacheStore.class);
 
     private static final Script CREATE_GENERATIONS = new Script("""
         local out = {}
@@ -61,6 +63,7 @@ public final class RedisCacheStore implements CacheStore {
     private final RedisConnection connection;
     private final Duration timeout;
     private final Consumer<Throwable> asyncFailures;
+    private final Map<String, CompletableFuture<?>> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A store over {@code uri}.
@@ -77,6 +80,7 @@ public final class RedisCacheStore implements CacheStore {
 
     @Override
     public Lookup lookup(String entryKey, List<String> generationKeys) {
+        awaitStoreOf(entryKey);
         String[] keys = new String[generationKeys.size() + 1];
         keys[0] = entryKey;
         for (int i = 0; i < generationKeys.size(); i++) {
@@ -89,6 +93,20 @@ public final class RedisCacheStore implements CacheStore {
                 : null);
         }
         return new Lookup(reply.get(0).hasValue() ? reply.get(0).getValue() : null, generations);
+    }
+
+    /** Lets this environment's own store of the same entry, if still in flight, land first: it reads its store. */
+    private void awaitStoreOf(String entryKey) {
+        CompletableFuture<?> pending = inFlight.get(entryKey);
+        if (pending != null) {
+            try {
+                pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("An earlier store of the same entry failed or is late: {}", e.getMessage());
+            }
+        }
     }
 
     @Override
@@ -117,7 +135,11 @@ public final class RedisCacheStore implements CacheStore {
         args.add(bytes(InProcessCacheStore.randomToken() + ":"));
         generations.forEach(g -> args.add(bytes(g == null ? "" : g)));
         try {
-            run(STORE, keys, args).whenComplete((ok, failure) -> {
+            CompletableFuture<List<Object>> stored = run(STORE, keys, args, RedisConnection.Lane.BACKGROUND)
+                .toCompletableFuture();
+            inFlight.put(entryKey, stored);
+            stored.whenComplete((ok, failure) -> {
+                inFlight.remove(entryKey, stored);
                 if (failure != null) {
                     asyncFailures.accept(failure);
                 }
@@ -147,8 +169,12 @@ public final class RedisCacheStore implements CacheStore {
     }
 
     private RedisClusterAsyncCommands<String, byte[]> commands() {
+        return commands(RedisConnection.Lane.AWAITED);
+    }
+
+    private RedisClusterAsyncCommands<String, byte[]> commands(RedisConnection.Lane lane) {
         try {
-            return connection.commands();
+            return connection.commands(lane);
         } catch (RuntimeException e) {
             throw new CacheUnavailableException("Cannot connect to Redis: " + e.getMessage(), e);
         }
@@ -156,7 +182,12 @@ public final class RedisCacheStore implements CacheStore {
 
     /** Runs a script by digest, loading it on first use (NOSCRIPT) on whichever node owns the slot. */
     private CompletionStage<List<Object>> run(Script script, List<String> keys, List<byte[]> args) {
-        RedisClusterAsyncCommands<String, byte[]> redis = commands();
+        return run(script, keys, args, RedisConnection.Lane.AWAITED);
+    }
+
+    private CompletionStage<List<Object>> run(Script script, List<String> keys, List<byte[]> args,
+                                              RedisConnection.Lane lane) {
+        RedisClusterAsyncCommands<String, byte[]> redis = commands(lane);
         String[] keyArray = keys.toArray(String[]::new);
         byte[][] argArray = args.toArray(byte[][]::new);
         Function<Throwable, CompletionStage<List<Object>>> reload = failure -> {

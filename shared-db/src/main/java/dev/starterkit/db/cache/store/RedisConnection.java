@@ -17,12 +17,15 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The execution environment's one Lettuce connection, made on first use: standalone, or cluster when the server
- * says it runs in cluster mode (ElastiCache Serverless always does). Commands fail fast while disconnected, so a
+ * The execution environment's Lettuce connections, made on first use: one for awaited commands and one for
+ * stores nobody waits for; standalone, or cluster when the server says it runs in cluster mode (ElastiCache
+ * Serverless always does). Commands fail fast while disconnected, so a
  * down Redis costs a request nothing but a bypass.
  */
 final class RedisConnection implements AutoCloseable {
@@ -36,8 +39,12 @@ final class RedisConnection implements AutoCloseable {
     private ClientResources resources;
     private RedisClient client;
     private RedisClusterClient clusterClient;
-    private StatefulConnection<String, byte[]> connection;
-    private RedisClusterAsyncCommands<String, byte[]> commands;
+    private Boolean cluster;
+    private final Map<Lane, StatefulConnection<String, byte[]>> connections = new EnumMap<>(Lane.class);
+    private final Map<Lane, RedisClusterAsyncCommands<String, byte[]>> commands = new EnumMap<>(Lane.class);
+
+    /** Which connection a command goes on: awaited lookups never queue behind stores that nobody waits for. */
+    enum Lane { AWAITED, BACKGROUND }
 
     /**
      * A connection to {@code uri}.
@@ -51,47 +58,57 @@ final class RedisConnection implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    /** The async commands, connecting first if needed. */
-    synchronized RedisClusterAsyncCommands<String, byte[]> commands() {
-        if (connection != null && !connection.isOpen()) {
+    /** The async commands of {@code lane}, connecting first if needed. */
+    synchronized RedisClusterAsyncCommands<String, byte[]> commands(Lane lane) {
+        StatefulConnection<String, byte[]> current = connections.get(lane);
+        if (current != null && !current.isOpen()) {
             // Reconnect in the caller's thread rather than waiting for Lettuce's background reconnect, which does
             // not run while Lambda is frozen; the circuit breaker keeps such attempts rare.
-            connection.close();
-            connection = null;
-            commands = null;
+            current.close();
+            connections.remove(lane);
+            commands.remove(lane);
         }
-        if (commands == null) {
-            connect();
+        if (!commands.containsKey(lane)) {
+            connect(lane);
         }
-        return commands;
+        return commands.get(lane);
     }
 
-    /** Whether the connection is a cluster connection (after the first {@link #commands()}). */
+    /** Whether the connection is a cluster connection (after the first {@link #commands}). */
     synchronized boolean isCluster() {
         return clusterClient != null;
     }
 
-    private void connect() {
+    private void connect(Lane lane) {
         if (resources == null) {
-            resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(1).build();
+            resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
         }
-        boolean cluster = forceCluster != null ? forceCluster : askCluster();
+        if (cluster == null) {
+            cluster = forceCluster != null ? forceCluster : askCluster();
+        }
         if (cluster) {
+            StatefulRedisClusterConnection<String, byte[]> c = clusterClient().connect(CODEC);
+            connections.put(lane, c);
+            commands.put(lane, c.async());
+        } else {
+            StatefulRedisConnection<String, byte[]> c = standalone().connect(CODEC, uri);
+            connections.put(lane, c);
+            commands.put(lane, c.async());
+        }
+        LOG.info("Connected to Redis {} ({}, {})", uri.getHost() + ":" + uri.getPort(),
+            cluster ? "cluster" : "standalone", lane);
+    }
+
+    private RedisClusterClient clusterClient() {
+        if (clusterClient == null) {
             clusterClient = RedisClusterClient.create(resources, uri);
             // Node connections open lazily, so commands must wait for them (bounded by the timeout), not be rejected.
             clusterClient.setOptions(ClusterClientOptions.builder().autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
                 .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
                 .timeoutOptions(TimeoutOptions.builder().fixedTimeout(timeout).build()).build());
-            StatefulRedisClusterConnection<String, byte[]> c = clusterClient.connect(CODEC);
-            connection = c;
-            commands = c.async();
-        } else {
-            StatefulRedisConnection<String, byte[]> c = standalone().connect(CODEC, uri);
-            connection = c;
-            commands = c.async();
         }
-        LOG.info("Connected to Redis {} ({})", uri.getHost() + ":" + uri.getPort(), cluster ? "cluster" : "standalone");
+        return clusterClient;
     }
 
     private RedisClient standalone() {
@@ -114,9 +131,9 @@ final class RedisConnection implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (connection != null) {
-            connection.close();
-        }
+        connections.values().forEach(StatefulConnection::close);
+        connections.clear();
+        commands.clear();
         if (client != null) {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }
@@ -126,10 +143,9 @@ final class RedisConnection implements AutoCloseable {
         if (resources != null) {
             resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
         }
-        connection = null;
-        commands = null;
         client = null;
         clusterClient = null;
         resources = null;
+        cluster = null;
     }
 }
