@@ -84,6 +84,26 @@ public final class SharedConnection implements AutoCloseable {
         return physical;
     }
 
+    /**
+     * Whether the physical connection is inside a transaction: auto-commit off, or a transaction opened with SQL
+     * ({@code BEGIN}) still open. Costs no round trip; false when no connection is open.
+     */
+    public synchronized boolean inTransaction() {
+        try {
+            if (physical == null || physical.isClosed()) {
+                return false;
+            }
+            if (!physical.getAutoCommit()) {
+                return true;
+            }
+            return physical.isWrapperFor(org.postgresql.core.BaseConnection.class)
+                && physical.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
+                    != org.postgresql.core.TransactionState.IDLE;
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
     /** Physical connections opened so far. */
     public long openedCount() {
         return opened.get();

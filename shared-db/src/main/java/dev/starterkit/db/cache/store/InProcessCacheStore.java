@@ -1,0 +1,130 @@
+package dev.starterkit.db.cache.store;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The store used locally without {@code REDIS_URL}: the same entries, locks and generations as in Redis, in a map
+ * of this JVM, so that every execution environment of {@code bin/dev} shares it. Bounded in entries.
+ */
+public final class InProcessCacheStore implements CacheStore {
+
+    private static final int MAX_ENTRIES = 10_000;
+    /** The JVM-wide store: {@code bin/dev} runs several execution environments in one JVM that must share it. */
+    private static final InProcessCacheStore SHARED = new InProcessCacheStore(InstantSource.system());
+
+    private final InstantSource clock;
+    private final Map<String, Expiring> values = new HashMap<>();
+    private final Map<String, String> generations = new HashMap<>();
+
+    public InProcessCacheStore(InstantSource clock) {
+        this.clock = clock;
+    }
+
+    /** The store every execution environment of this JVM shares. */
+    public static InProcessCacheStore shared() {
+        return SHARED;
+    }
+
+    @Override
+    public synchronized Lookup lookup(String entryKey, List<String> generationKeys) {
+        Expiring entry = live(entryKey);
+        return new Lookup(entry == null ? null : entry.value().clone(), current(generationKeys));
+    }
+
+    @Override
+    public synchronized List<String> createGenerations(List<String> generationKeys) {
+        return current(generationKeys);
+    }
+
+    @Override
+    public synchronized boolean tryLock(String lockKey, String token, Duration ttl) {
+        if (live(lockKey) != null) {
+            return false;
+        }
+        put(lockKey, token.getBytes(java.nio.charset.StandardCharsets.UTF_8), ttl);
+        return true;
+    }
+
+    @Override
+    public synchronized void store(String entryKey, byte[] value, Duration ttl, List<String> generationKeys,
+                                   List<String> expected, String lockKey, String lockToken) {
+        if (value != null && current(generationKeys).equals(expected)) {
+            put(entryKey, value.clone(), ttl);
+        }
+        Expiring lock = lockKey == null ? null : live(lockKey);
+        if (lock != null && new String(lock.value(), java.nio.charset.StandardCharsets.UTF_8).equals(lockToken)) {
+            values.remove(lockKey);
+        }
+    }
+
+    @Override
+    public synchronized void bump(List<String> generationKeys) {
+        for (String key : generationKeys) {
+            generations.put(key, randomToken());
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "in-process cache";
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: the map lives as long as the JVM or its owner.
+    }
+
+    /** The number of live entries and locks, for tests. */
+    public synchronized int size() {
+        values.entrySet().removeIf(e -> e.getValue().expiresAtMillis() <= clock.millis());
+        return values.size();
+    }
+
+    private List<String> current(List<String> generationKeys) {
+        List<String> tokens = new ArrayList<>(generationKeys.size());
+        for (String key : generationKeys) {
+            tokens.add(generations.computeIfAbsent(key, k -> randomToken()));
+        }
+        return tokens;
+    }
+
+    private Expiring live(String key) {
+        Expiring entry = values.get(key);
+        if (entry != null && entry.expiresAtMillis() <= clock.millis()) {
+            values.remove(key);
+            return null;
+        }
+        return entry;
+    }
+
+    private void put(String key, byte[] value, Duration ttl) {
+        if (values.size() >= MAX_ENTRIES) {
+            evict();
+        }
+        values.put(key, new Expiring(value, clock.millis() + ttl.toMillis()));
+    }
+
+    private void evict() {
+        values.entrySet().removeIf(e -> e.getValue().expiresAtMillis() <= clock.millis());
+        Iterator<String> keys = values.keySet().iterator();
+        while (values.size() >= MAX_ENTRIES && keys.hasNext()) {
+            keys.next();
+            keys.remove();
+        }
+    }
+
+    static String randomToken() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong());
+    }
+
+    /** A value and when it expires. */
+    private record Expiring(byte[] value, long expiresAtMillis) {
+    }
+}
