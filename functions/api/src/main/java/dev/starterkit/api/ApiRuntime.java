@@ -12,7 +12,6 @@ import dev.starterkit.api.internal.ApiData;
 import dev.starterkit.api.organizations.OrganizationService;
 import dev.starterkit.api.users.UserService;
 import dev.starterkit.db.DataLayer;
-import dev.starterkit.db.connect.ConnectionSettingsFactory;
 import dev.starterkit.db.env.EnvironmentLoader;
 import dev.starterkit.db.env.ResolvedEnvironment;
 import dev.starterkit.db.snapstart.Primers;
@@ -56,8 +55,7 @@ public final class ApiRuntime implements AutoCloseable {
     /** The runtime of a function named {@code functionName} (its logical id) in {@code env}. */
     public static ApiRuntime create(ResolvedEnvironment env, String functionName) {
         ApiConfig config = ApiConfig.from(env);
-        return new ApiRuntime(config,
-            DataLayer.open(ConnectionSettingsFactory.fromEnvironment(env, functionName)), Clock.systemUTC());
+        return new ApiRuntime(config, DataLayer.fromEnvironment(env, functionName), Clock.systemUTC());
     }
 
     /** The runtime from the process environment, as Lambda starts it. */
@@ -83,6 +81,7 @@ public final class ApiRuntime implements AutoCloseable {
         ApiPipeline pipeline = new ApiPipeline(router, errors, data);
         hooks = new SnapStartHooks(List.of(Primers.dataLayer(), () -> ApiPrimer.prime(pipeline)))
             .closeOnCheckpoint(data.layer().connection())
+            .closeOnCheckpoint(data.layer().cache())
             .reseedOnRestore(SessionTokens::reseed)
             .registerGlobally();
         return pipeline;

@@ -163,6 +163,33 @@ class ApiHandlersIT {
         assertThat(acme.getStatusCode()).isEqualTo(200);
     }
 
+    @Test
+    void reads_shouldBeCachedAndFreshAfterWrites_whenProfilesAreReadAndChanged() {
+        // GIVEN Carol's profile read twice: the first read misses, the second is a hit
+        String charlie = signIn("charlie@example.com");
+        Map<String, String> vars = Map.of("TOKEN", charlie);
+        APIGatewayV2HTTPEvent read = Events.load("UsersFunction", "get-user", Map.of());
+        read.setRawPath("/users/usr_charlie000000000");
+        read.getRequestContext().getHttp().setPath(read.getRawPath());
+        users.handleRequest(read, null);
+        APIGatewayV2HTTPResponse hit = users.handleRequest(read, null);
+        APIGatewayV2HTTPResponse fresh = users.handleRequest(Events.withHeader(read, "cache-control", "no-cache"),
+            null);
+
+        // WHEN Charlie renames himself through another function (another execution environment)
+        APIGatewayV2HTTPEvent rename = Events.withBody(Events.load("AuthFunction", "patch-me", vars),
+            "{\"name\":\"Charles Brown\"}");
+        assertThat(auth.handleRequest(rename, null).getStatusCode()).isEqualTo(200);
+        APIGatewayV2HTTPResponse after = users.handleRequest(Events.withHeader(read, "cache-control", null), null);
+
+        // THEN the hit was served from the cache, no-cache bypassed it, and the next read sees the write at once
+        assertThat(hit.getHeaders()).containsEntry("x-cache", "HIT");
+        assertThat(fresh.getHeaders()).containsEntry("x-cache", "BYPASS");
+        assertThat(Events.json(after.getBody()).get("name").asString()).isEqualTo("Charles Brown");
+        assertThat(after.getHeaders()).containsEntry("x-cache", "MISS");
+        assertThat(call(auth, "AuthFunction", "get-me", vars).getHeaders()).doesNotContainKey("x-cache");
+    }
+
     private static String signIn(String email) {
         APIGatewayV2HTTPEvent event = Events.withBody(Events.load("AuthFunction", "sign-in", Map.of()),
             "{\"email\":\"" + email + "\",\"password\":\"password123\"}");

@@ -61,8 +61,10 @@ class ApiSnapStartIT {
         }
     }
 
+    /** A fresh read ({@code Cache-Control: no-cache}), so that it reaches PostgreSQL. */
     private static APIGatewayV2HTTPResponse get(UsersHandler handler) {
-        return handler.handleRequest(Events.load("UsersFunction", "get-user", Map.of()), null);
+        return handler.handleRequest(Events.withHeader(Events.load("UsersFunction", "get-user", Map.of()),
+            "cache-control", "no-cache"), null);
     }
 
     private static int sessions() throws Exception {

@@ -144,6 +144,22 @@ public final class QueryCache implements AutoCloseable {
         return counters.snapshot();
     }
 
+    /**
+     * Whether the cache answers, for health checks: {@code "ok"}, {@code "disabled"} when caching is off, or
+     * {@code "unreachable"}. Probes the store directly, past the circuit breaker.
+     */
+    public String health() {
+        if (config.mode() == CacheConfig.Mode.DISABLED) {
+            return "disabled";
+        }
+        try {
+            store.lookup(layout.entry("health-probe"), List.of());
+            return "ok";
+        } catch (RuntimeException e) {
+            return "unreachable";
+        }
+    }
+
     /** The settings. */
     public CacheConfig config() {
         return config;
