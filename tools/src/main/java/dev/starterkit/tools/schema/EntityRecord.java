@@ -26,6 +26,8 @@ final class EntityRecord {
     private static final Set<String> OBJECT_METHODS = Set.of("getClass", "hashCode", "equals", "toString", "clone",
         "finalize", "notify", "notifyAll", "wait");
     private static final String DDL = "dev.starterkit.db.schema.ddl.";
+    private static final String INDENT = "    ";
+    private static final int LINE = 120;
 
     private final TableDef table;
     private final SchemaModel schema;
@@ -64,16 +66,20 @@ final class EntityRecord {
                 + "; entities name it " + table.name() + "_pkey");
         }
         for (UniqueDef unique : table.uniques()) {
-            annotations.add(use(DDL + "UniqueConstraint") + "(name = " + string(unique.name()) + ", columns = "
-                + strings(unique.columns()) + ")");
+            annotations.add(wrapped(use(DDL + "UniqueConstraint"), List.of("name = " + string(unique.name()),
+                "columns = " + strings(unique.columns()))));
         }
         for (IndexDef index : table.indexes()) {
             if (!IndexDef.BTREE.equals(index.method())) {
                 notes.add("index " + index.name() + " on " + table.name() + " uses " + index.method()
                     + "; @Index describes btree indexes");
             }
-            annotations.add(use("io.micronaut.data.annotation.Index") + "(name = " + string(index.name())
-                + ", columns = " + strings(index.columns()) + (index.unique() ? ", unique = true" : "") + ")");
+            List<String> arguments = new ArrayList<>(List.of("name = " + string(index.name()),
+                "columns = " + strings(index.columns())));
+            if (index.unique()) {
+                arguments.add("unique = true");
+            }
+            annotations.add(wrapped(use("io.micronaut.data.annotation.Index"), arguments));
         }
         return annotations;
     }
@@ -104,8 +110,20 @@ final class EntityRecord {
             imports.add(type.importName());
         }
         String javaType = column.nullable() && !id ? type.boxed() : type.name();
+        return layout(annotations, javaType + " " + property);
+    }
+
+    /** The component on one line when it fits (with its comma), else its annotations above the declaration. */
+    private static String layout(List<String> annotations, String declaration) {
+        String oneLine = String.join(" ", annotations) + (annotations.isEmpty() ? "" : " ") + declaration;
+        if (INDENT.length() + oneLine.length() < LINE && !oneLine.contains("\n")) {
+            return oneLine;
+        }
         String head = String.join(" ", annotations);
-        return (head.length() > 60 ? head + "\n    " : head.isEmpty() ? "" : head + " ") + javaType + " " + property;
+        if (INDENT.length() + head.length() > LINE || head.contains("\n")) {
+            head = String.join("\n" + INDENT, annotations);
+        }
+        return head + "\n" + INDENT + declaration;
     }
 
     private Optional<String> foreignKey(ColumnDef column) {
@@ -122,17 +140,42 @@ final class EntityRecord {
                     + "@ForeignKey, to the single-column primary key of another entity");
                 continue;
             }
-            annotations.add(use(DDL + "ForeignKey") + "(name = " + string(fk.name()) + ", references = " + target
-                + ".class" + action("onDelete", fk.onDelete()) + action("onUpdate", fk.onUpdate()) + ")");
+            List<String> arguments = new ArrayList<>(List.of("name = " + string(fk.name()),
+                "references = " + target + ".class"));
+            action("onDelete", fk.onDelete()).ifPresent(arguments::add);
+            action("onUpdate", fk.onUpdate()).ifPresent(arguments::add);
+            annotations.add(wrapped(use(DDL + "ForeignKey"), arguments));
         }
         return annotations.stream().findFirst();
     }
 
-    private String action(String attribute, ReferentialAction action) {
+    private Optional<String> action(String attribute, ReferentialAction action) {
         if (action == ReferentialAction.NO_ACTION) {
-            return "";
+            return Optional.empty();
         }
-        return ", " + attribute + " = " + use(DDL + "ReferentialAction") + "." + action.name();
+        imports.add(DDL + "ReferentialAction");
+        return Optional.of(attribute + " = ReferentialAction." + action.name());
+    }
+
+    /** An annotation with its arguments, continued on further lines when one would pass 120 columns. */
+    private static String wrapped(String annotation, List<String> arguments) {
+        String line = annotation + "(" + String.join(", ", arguments) + ")";
+        if (line.length() <= LINE - INDENT.length()) {
+            return line;
+        }
+        StringBuilder text = new StringBuilder(annotation).append('(');
+        int width = INDENT.length() + text.length();
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i) + (i < arguments.size() - 1 ? ", " : ")");
+            if (i > 0 && width + argument.length() > LINE) {
+                text.setLength(text.length() - 1);
+                text.append('\n').append(INDENT).append(INDENT);
+                width = 2 * INDENT.length();
+            }
+            text.append(argument);
+            width += argument.length();
+        }
+        return text.toString();
     }
 
     private String use(String className) {
