@@ -4,6 +4,7 @@ import dev.starterkit.db.connect.ConnectionSettings;
 import dev.starterkit.db.schema.Entities;
 import dev.starterkit.db.schema.ddl.SchemaModel;
 import dev.starterkit.db.schema.diff.Renames;
+import dev.starterkit.db.schema.diff.SchemaChange;
 import dev.starterkit.db.schema.diff.SchemaDiff;
 import dev.starterkit.db.schema.diff.SchemaDiffRenameException;
 import dev.starterkit.tools.schema.SchemaSources;
@@ -55,16 +56,16 @@ final class PushCommand implements Subcommand {
         }
         context.out().println(diff.script(List.of("Statements for " + where)));
         int count = diff.changes().size();
-        long destructive = diff.changes().stream().filter(c -> c.destructive()).count();
+        long destructive = diff.changes().stream().filter(SchemaChange::destructive).count();
         if (destructive > 0) {
-            context.confirmDestructive("Run " + count + " statements on " + context.stage() + " (" + where + "), "
-                + destructive + " of them destructive (marked above)?");
+            context.confirmDestructive("Run " + GenerateCommand.statements(count) + " on " + context.stage() + " ("
+                + where + "), " + destructive + " of them destructive (marked above)?");
         } else {
-            context.confirmChange("Run " + count + " statements");
+            context.confirmChange("Run " + GenerateCommand.statements(count));
         }
         SchemaSources.apply(target, diff.statements());
-        context.out().printf("Applied %d statements to %s. No migration was written: bin/db generate writes one.%n",
-            count, where);
+        context.out().printf("Applied %s to %s. No migration was written: bin/db generate writes one.%n",
+            GenerateCommand.statements(count), where);
         return 0;
     }
 

@@ -2,6 +2,10 @@ package dev.starterkit.tools.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.starterkit.db.connect.Connector;
+import dev.starterkit.db.connect.UnpooledDataSource;
+import dev.starterkit.db.migrate.Migrator;
+import dev.starterkit.db.schema.Entities;
 import dev.starterkit.db.schema.ddl.SchemaModel;
 import dev.starterkit.db.testing.TestPostgres;
 import java.nio.file.Files;
@@ -52,6 +56,24 @@ class GenerateCommandIT {
             "CREATE TABLE \"tag\"", "-- 6 statements, none destructive");
         cli.migrate();
         assertThat(cli.run(SchemaFixtures.base(), "check")).as(cli.output()).isZero();
+    }
+
+    @Test
+    void generate_should_writeWhatV1Creates_when_theFolderIsEmptyAndTheModelIsTheProjects() throws Exception {
+        // GIVEN the catalog that the project's V1 creates, read from the test database and then removed
+        new Migrator(new UnpooledDataSource(TestPostgres.settings(url, "generate-test"), Connector.jdbc())).migrate();
+        SchemaModel v1 = cli.schema();
+        cli.execute("DROP SCHEMA public CASCADE", "CREATE SCHEMA public");
+        // WHEN generate runs on the entity model with no migrations, and its file is applied
+        int code = cli.run(Entities.schemaModel(), "generate");
+        String output = cli.output();
+        cli.migrate();
+        // THEN the file is V1__create_schema.sql, and the catalog it creates is V1's: tables, columns in order,
+        // types, defaults, keys, foreign keys and indexes
+        assertThat(code).as(output).isZero();
+        assertThat(cli.files()).containsExactly("V1__create_schema.sql");
+        assertThat(cli.schema()).isEqualTo(v1);
+        assertThat(v1.tables()).hasSize(9);
     }
 
     static Stream<Arguments> oneChange() {

@@ -39,7 +39,7 @@ class PushCommandIT {
         String output = cli.output();
         assertThat(code).as(output).isZero();
         assertThat(output).contains("ALTER TABLE \"note\" ADD COLUMN \"pinned\" boolean DEFAULT false NOT NULL;",
-            "Applied 1 statements", "No migration was written");
+            "Applied 1 statement to", "No migration was written");
         assertThat(cli.files()).isEmpty();
         assertThat(cli.schema().table("note").orElseThrow().column("pinned")).isPresent();
         assertThat(cli.run(SchemaFixtures.withPinned(), "push:dev")).isZero();
