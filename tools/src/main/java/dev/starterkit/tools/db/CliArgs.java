@@ -1,6 +1,7 @@
 package dev.starterkit.tools.db;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,15 @@ import java.util.Set;
  * @param yes whether {@code --yes} answers every confirmation
  * @param options other {@code --name} or {@code --name=value} options ({@code ""} for a bare flag)
  * @param arguments positional arguments after the command
+ * @param tokens everything after the command as typed, for options that take a value ({@link #values})
  */
 public record CliArgs(String command, Optional<String> env, boolean yes, Map<String, String> options,
-                      List<String> arguments) {
+                      List<String> arguments, List<String> tokens) {
 
     public CliArgs {
         options = Map.copyOf(options);
         arguments = List.copyOf(arguments);
+        tokens = List.copyOf(tokens);
     }
 
     /** Parses {@code args}; options a command does not know are rejected by {@link #requireOnly}. */
@@ -56,7 +59,43 @@ public record CliArgs(String command, Optional<String> env, boolean yes, Map<Str
                 arguments.add(arg);
             }
         }
-        return new CliArgs(command, Optional.ofNullable(env), yes, options, arguments);
+        return new CliArgs(command, Optional.ofNullable(env), yes, options, arguments,
+            Arrays.asList(args).subList(1, args.length));
+    }
+
+    /**
+     * The values of an option that takes one, in order: {@code --name value} or {@code --name=value}, repeatable.
+     * A command that reads values this way takes its positional arguments from {@link #argumentsBesides}.
+     */
+    public List<String> values(String option) {
+        List<String> values = new ArrayList<>();
+        String flag = "--" + option;
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (token.equals(flag)) {
+                if (i + 1 >= tokens.size() || tokens.get(i + 1).startsWith("-")) {
+                    throw new CliUsageException(flag + " needs a value");
+                }
+                values.add(tokens.get(++i));
+            } else if (token.startsWith(flag + "=")) {
+                values.add(token.substring(flag.length() + 1));
+            }
+        }
+        return values;
+    }
+
+    /** The positional arguments when each option in {@code valued} takes the token after it as its value. */
+    public List<String> argumentsBesides(Set<String> valued) {
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (token.equals("--env") || (token.startsWith("--") && valued.contains(token.substring(2)))) {
+                i++;
+            } else if (!token.startsWith("-")) {
+                positional.add(token);
+            }
+        }
+        return positional;
     }
 
     /** Fails when an option outside {@code allowed} was given. */

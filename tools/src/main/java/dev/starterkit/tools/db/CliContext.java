@@ -48,6 +48,11 @@ public final class CliContext implements AutoCloseable {
         return out;
     }
 
+    /** The project's root directory (where {@code backups/} and the env files live). */
+    public Path projectDir() {
+        return projectDir;
+    }
+
     /** Asks when the stage is protected; returns normally when the change may go ahead. */
     public void confirmChange(String what) {
         if (stage().isProtected()) {
@@ -58,6 +63,16 @@ public final class CliContext implements AutoCloseable {
     /** Asks whatever the stage: for destructive statements. */
     public void confirmDestructive(String what) {
         confirmer.confirm(what);
+    }
+
+    /** Whether open questions can be asked: there is a terminal and {@code --yes} was not given. */
+    public boolean canAsk() {
+        return confirmer.canAnswer();
+    }
+
+    /** Asks an open question on the terminal and returns the answer, stripped; see {@link #canAsk()}. */
+    public String ask(String question) {
+        return confirmer.answer(question);
     }
 
     /** The environment's {@code DATABASE_URL}, or the local database for dev and test when it is unset. */

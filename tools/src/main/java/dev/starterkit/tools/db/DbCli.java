@@ -27,9 +27,19 @@ public final class DbCli {
         this.out = out;
         this.err = err;
         this.confirmer = confirmer;
-        for (Subcommand command : List.of(new MigrateCommand(), new SeedCommand(), new InfoCommand())) {
+        for (Subcommand command : List.of(new MigrateCommand(), new SeedCommand(), new InfoCommand(),
+            new GenerateCommand(),
+            new CheckCommand(),
+            new IntrospectCommand(),
+            new PushCommand())) {
             commands.put(command.name(), command);
         }
+    }
+
+    /** This command line with {@code command} registered, replacing one of the same name (tests pass fixtures). */
+    public DbCli with(Subcommand command) {
+        commands.put(command.name(), command);
+        return this;
     }
 
     public static void main(String[] args) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Renders a {@link SchemaModel} as PostgreSQL DDL, every identifier quoted. */
-final class DdlRenderer {
+/** Renders a {@link SchemaModel}, or parts of one, as PostgreSQL DDL with every identifier quoted. */
+public final class DdlRenderer {
 
     private static final String INDENT = "    ";
 
@@ -24,7 +24,8 @@ final class DdlRenderer {
         return statements;
     }
 
-    static String createTable(TableDef table) {
+    /** {@code CREATE TABLE} with the columns, the primary key and the unique constraints; no foreign keys. */
+    public static String createTable(TableDef table) {
         List<String> lines = new ArrayList<>();
         table.columns().forEach(column -> lines.add(column(column)));
         lines.add("CONSTRAINT " + quote(table.primaryKey().name()) + " PRIMARY KEY ("
@@ -35,18 +36,29 @@ final class DdlRenderer {
     }
 
     static String addForeignKey(TableDef table, ForeignKeyDef fk) {
-        return "ALTER TABLE " + quote(table.name()) + " ADD CONSTRAINT " + quote(fk.name()) + " FOREIGN KEY ("
+        return addForeignKey(table.name(), fk);
+    }
+
+    /** {@code ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY} with both referential actions spelled out. */
+    public static String addForeignKey(String table, ForeignKeyDef fk) {
+        return "ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(fk.name()) + " FOREIGN KEY ("
             + quoteAll(fk.columns()) + ") REFERENCES " + quote(fk.referencedTable()) + " ("
             + quoteAll(fk.referencedColumns()) + ") ON DELETE " + fk.onDelete().sql() + " ON UPDATE "
             + fk.onUpdate().sql();
     }
 
     static String createIndex(TableDef table, IndexDef index) {
-        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON "
-            + quote(table.name()) + " USING " + index.method() + " (" + quoteAll(index.columns()) + ")";
+        return createIndex(table.name(), index);
     }
 
-    private static String column(ColumnDef column) {
+    /** {@code CREATE [UNIQUE] INDEX ... USING method (...)}. */
+    public static String createIndex(String table, IndexDef index) {
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON "
+            + quote(table) + " USING " + index.method() + " (" + quoteAll(index.columns()) + ")";
+    }
+
+    /** A column as written in {@code CREATE TABLE} or {@code ADD COLUMN}: name, type, default, {@code NOT NULL}. */
+    public static String column(ColumnDef column) {
         StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.sqlType());
         if (column.defaultSql() != null) {
             sql.append(" DEFAULT ").append(column.defaultSql());
@@ -57,11 +69,13 @@ final class DdlRenderer {
         return sql.toString();
     }
 
-    static String quote(String identifier) {
+    /** The identifier in double quotes, inner quotes doubled. */
+    public static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    private static String quoteAll(List<String> identifiers) {
+    /** The identifiers quoted and separated by commas. */
+    public static String quoteAll(List<String> identifiers) {
         return identifiers.stream().map(DdlRenderer::quote).collect(Collectors.joining(", "));
     }
 }

@@ -3,7 +3,6 @@ package dev.starterkit.db.schema.ddl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.starterkit.db.schema.Entities;
-import dev.starterkit.db.testing.CatalogReader;
 import dev.starterkit.db.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;

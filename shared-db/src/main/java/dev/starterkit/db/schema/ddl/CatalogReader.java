@@ -1,13 +1,5 @@
-package dev.starterkit.db.testing;
+package dev.starterkit.db.schema.ddl;
 
-import dev.starterkit.db.schema.ddl.ColumnDef;
-import dev.starterkit.db.schema.ddl.ForeignKeyDef;
-import dev.starterkit.db.schema.ddl.IndexDef;
-import dev.starterkit.db.schema.ddl.PrimaryKeyDef;
-import dev.starterkit.db.schema.ddl.ReferentialAction;
-import dev.starterkit.db.schema.ddl.SchemaModel;
-import dev.starterkit.db.schema.ddl.TableDef;
-import dev.starterkit.db.schema.ddl.UniqueDef;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +10,7 @@ import java.util.List;
 
 /**
  * Reads the tables of a live database's {@code public} schema from {@code pg_catalog} into a {@link SchemaModel}
- * (Flyway's history table left out), so tests can compare a database with the entities' model. Anything the model
+ * (Flyway's history table left out), so a database can be compared with the entities' model. Anything the model
  * cannot express (check constraints, expression or partial indexes) fails loudly rather than being skipped.
  */
 public final class CatalogReader {
@@ -28,7 +20,8 @@ public final class CatalogReader {
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'flyway_schema_history'
         ORDER BY c.relname""";
     private static final String COLUMNS = """
-        SELECT a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull, pg_get_expr(d.adbin, d.adrelid)
+        SELECT a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
+            a.attidentity <> '' OR a.attgenerated <> ''
         FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum""";
     private static final String CONSTRAINTS = """
@@ -69,6 +62,10 @@ public final class CatalogReader {
         List<ColumnDef> columns = new ArrayList<>();
         try (ResultSet rows = query(connection, COLUMNS, oid)) {
             while (rows.next()) {
+                if (rows.getBoolean(5)) {
+                    throw new SchemaCatalogException("Column " + name + "." + rows.getString(1) + " is an identity "
+                        + "or generated column, which the schema model does not describe");
+                }
                 columns.add(new ColumnDef(rows.getString(1), rows.getString(2), rows.getBoolean(3),
                     rows.getString(4)));
             }
@@ -78,7 +75,7 @@ public final class CatalogReader {
         List<ForeignKeyDef> foreignKeys = new ArrayList<>();
         readConstraints(connection, oid, name, primaryKey, uniques, foreignKeys);
         if (primaryKey.size() != 1) {
-            throw new IllegalStateException("Table " + name + " has no primary key");
+            throw new SchemaCatalogException("Table " + name + " has no primary key");
         }
         return new TableDef(name, columns, primaryKey.get(0), uniques, foreignKeys, indexes(connection, oid, name));
     }
@@ -98,7 +95,7 @@ public final class CatalogReader {
                     case "n" -> {
                         // PostgreSQL 18 records NOT NULL as constraints too; attnotnull already says it.
                     }
-                    default -> throw new IllegalStateException("Constraint " + constraint + " on " + table
+                    default -> throw new SchemaCatalogException("Constraint " + constraint + " on " + table
                         + " is of a kind the schema model does not describe: " + rows.getString(2));
                 }
             }
@@ -110,7 +107,7 @@ public final class CatalogReader {
         try (ResultSet rows = query(connection, INDEXES, oid)) {
             while (rows.next()) {
                 if (rows.getBoolean(4)) {
-                    throw new IllegalStateException("Index " + rows.getString(1) + " on " + table
+                    throw new SchemaCatalogException("Index " + rows.getString(1) + " on " + table
                         + " has expressions or a predicate, which the schema model does not describe");
                 }
                 indexes.add(new IndexDef(rows.getString(1), strings(rows.getArray(5)), rows.getBoolean(2),
