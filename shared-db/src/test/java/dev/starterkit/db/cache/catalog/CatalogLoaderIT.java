@@ -50,9 +50,10 @@ class CatalogLoaderIT {
 
     @Test
     void load_shouldFollowForeignKeyActions_whenComputingTheReachOfAWrite() {
-        // GIVEN / WHEN / THEN deleting a user cascades to membership; deleting an org sets membership's org null
+        // GIVEN / WHEN / THEN deleting a user cascades to the schema's user tables and the fixture's membership;
+        // deleting an org sets membership's org null
         assertThat(catalog.reachOfWrite(Set.of("user")).orElseThrow()).containsExactlyInAnyOrder("user",
-            "membership");
+            "membership", "session", "identity", "member", "passkey", "invitation");
         assertThat(catalog.reachOfWrite(Set.of("membership")).orElseThrow()).containsExactly("membership");
         assertThat(catalog.reachOfWrite(Set.of("org"))).as("org has a user trigger").isEmpty();
     }
