@@ -86,6 +86,14 @@ final class DumpFixture {
         return String.join("\n", out);
     }
 
+    static byte[] gunzip(byte[] gzip) {
+        try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String resource(String name) {
         try (InputStream in = DumpFixture.class.getClassLoader().getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -62,9 +62,15 @@ public final class ScriptReader {
             if (text == null) {
                 return finish(sql);
             }
-            if (sql.toString().isBlank() && !lexer.inside() && text.strip().startsWith("\\")) {
-                meta(text.strip());
-                continue;
+            if (sql.toString().isBlank() && !lexer.inside()) {
+                String stripped = text.strip();
+                if (stripped.startsWith("\\")) {
+                    meta(stripped);
+                    continue;
+                }
+                if (stripped.isEmpty() || stripped.startsWith("--")) {
+                    continue;
+                }
             }
             if (sql.toString().isBlank()) {
                 statementLine = input.lineNumber();
