@@ -48,6 +48,7 @@ public final class DumpRestorer {
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
+                resetSession();
             }
         } catch (IOException e) {
             throw new RestoreException("Reading the dump failed: " + e.getMessage(), e);
@@ -80,6 +81,13 @@ public final class DumpRestorer {
             }
         }
         return new RestoreResult(statements, blocks, rows, dropped);
+    }
+
+    /** Undoes the script's session settings (search_path, timeouts) for whoever uses the connection next. */
+    private void resetSession() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("RESET ALL");
+        }
     }
 
     /** Refuses a database with user objects in it, or drops them all when {@code clean}; returns how many. */
