@@ -83,7 +83,7 @@ public final class S3DumpExporter {
     private void checkDeadline(Instant deadline, String key) {
         if (!clock.instant().isBefore(deadline)) {
             throw new ExportTimeoutException("The export to s3://" + bucket + "/" + key + " reached its deadline "
-                + deadline + " before finishing; the upload is aborted");
+                + deadline + " before finishing; nothing is stored");
         }
     }
 
