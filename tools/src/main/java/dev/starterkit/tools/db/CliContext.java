@@ -48,6 +48,11 @@ public final class CliContext implements AutoCloseable {
         return out;
     }
 
+    /** The project's root directory (where {@code backups/} and the env files live). */
+    public Path projectDir() {
+        return projectDir;
+    }
+
     /** Asks when the stage is protected; returns normally when the change may go ahead. */
     public void confirmChange(String what) {
         if (stage().isProtected()) {

@@ -27,7 +27,9 @@ public final class DbCli {
         this.out = out;
         this.err = err;
         this.confirmer = confirmer;
-        for (Subcommand command : List.of(new MigrateCommand(), new SeedCommand(), new InfoCommand())) {
+        for (Subcommand command : List.of(new MigrateCommand(), new SeedCommand(), new InfoCommand(),
+            new ExportCommand(),
+            new RestoreCommand())) {
             commands.put(command.name(), command);
         }
     }
