@@ -99,7 +99,7 @@ public final class DumpRestorer {
         if (!clean) {
             throw new RestoreException("The database is not empty (" + existing.size() + " objects, e.g. "
                 + String.join(", ", existing.subList(0, Math.min(3, existing.size())))
-                + "): restore into an empty database, or drop everything first with clean");
+                + "): restore into an empty database, or drop everything first (bin/db restore --clean)");
         }
         return UserObjects.dropAll(connection);
     }
