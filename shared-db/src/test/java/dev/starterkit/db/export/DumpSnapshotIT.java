@@ -107,8 +107,8 @@ class DumpSnapshotIT {
     }
 
     @Test
-    void write_shouldNameTheTable_whenTheOutputFailsMidway() throws Exception {
-        // GIVEN an output that fails after 20 kB: its first 64 kB write comes inside the scratch table's rows
+    void write_shouldSayHowFarItGot_whenTheOutputFailsMidway() throws Exception {
+        // GIVEN an output that fails after 20 kB (the writer thread notices; the dump stops at its next chunk)
         OutputStream failing = new OutputStream() {
             private long written;
 
@@ -129,7 +129,7 @@ class DumpSnapshotIT {
         try (Connection c = TestPostgres.connect(source); DumpSnapshot snapshot = DumpSnapshot.open(c)) {
             assertThatThrownBy(() -> snapshot.write(failing, DumpOptions.of(DumpKind.FULL), DumpListener.none()))
                 .isInstanceOf(ExportException.class)
-                .hasMessageContaining("public.scratch").hasMessageContaining("disk full");
+                .hasMessageMatching("Writing the dump failed at .+ after \\d+ bytes: disk full");
         }
     }
 

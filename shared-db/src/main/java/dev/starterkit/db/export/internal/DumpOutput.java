@@ -1,6 +1,5 @@
 package dev.starterkit.db.export.internal;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,18 +9,17 @@ import java.util.HexFormat;
 
 /**
  * The stream a dump is written to: counts the bytes and hashes them (SHA-256) on their way to the caller's stream,
- * through a 64 KiB buffer. Closing it flushes; the caller's stream stays open.
+ * which a second thread writes to ({@link PipelinedOutputStream}). {@link #finish()} waits for everything to be
+ * written; {@link #close()} stops the second thread after a failure. The caller's stream stays open.
  */
 public final class DumpOutput extends OutputStream {
 
-    private static final int BUFFER = 64 * 1024;
-
-    private final OutputStream target;
+    private final PipelinedOutputStream target;
     private final MessageDigest sha256;
     private long bytes;
 
     public DumpOutput(OutputStream target) {
-        this.target = new BufferedOutputStream(target, BUFFER);
+        this.target = new PipelinedOutputStream(target);
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -58,13 +56,14 @@ public final class DumpOutput extends OutputStream {
         return HexFormat.of().formatHex(sha256.digest());
     }
 
-    @Override
-    public void flush() throws IOException {
-        target.flush();
+    /** Waits until the caller's stream has everything, and flushes it. */
+    public void finish() throws IOException {
+        target.finish();
     }
 
+    /** Stops writing (after a failure) without waiting for what is queued. */
     @Override
     public void close() throws IOException {
-        target.flush();
+        target.close();
     }
 }

@@ -45,9 +45,9 @@ public final class DumpWriter {
     /** Writes the dump to {@code target} and flushes it. */
     public DumpResult write(OutputStream target, DumpKind kind, String schemaVersion, Instant takenAt)
         throws SQLException {
-        DumpOutput out = new DumpOutput(target);
         String step = "the schema";
-        try {
+        DumpOutput out = new DumpOutput(target);
+        try (out) {
             out.text(header(kind, schemaVersion, takenAt));
             out.text(SchemaScript.PREAMBLE);
             if (kind.includesSchema()) {
@@ -75,7 +75,7 @@ public final class DumpWriter {
                 out.text(SchemaScript.postData(plan));
             }
             out.text("\n-- Dump complete\n");
-            out.flush();
+            out.finish();
             return new DumpResult(kind, schemaVersion, rows, out.bytes(), out.sha256());
         } catch (IOException e) {
             throw new ExportException("Writing the dump failed at " + step + " after " + out.bytes() + " bytes: "
