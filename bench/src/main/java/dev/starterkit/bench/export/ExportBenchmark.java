@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class ExportBenchmark {
 
-    private static final String JVM_OPTIONS = "-Xmx256m -XX:+UseSerialGC";
+    private static final String JVM_OPTIONS = "-Xmx64m -XX:+UseSerialGC";
     private static final String PG_DUMP = "pg_dump --format=plain | gzip";
     private static final String OURS_1 = "export full (1 pass, bin/db)";
     private static final String OURS_2 = "export full (2 passes, Lambda)";
