@@ -47,7 +47,8 @@ public final class ExportHandler implements RequestHandler<Map<String, Object>, 
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        Map<String, Object> event = input == null ? Map.of() : input;
         Instant deadline = clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(MARGIN);
         LOG.info("Export triggered by {} event {} at {}", event.getOrDefault("source", "a direct invocation"),
             event.getOrDefault("id", context.getAwsRequestId()), event.getOrDefault("time", clock.instant()));
