@@ -31,7 +31,9 @@ public final class DbCli {
             new GenerateCommand(),
             new CheckCommand(),
             new IntrospectCommand(),
-            new PushCommand())) {
+            new PushCommand(),
+            new ExportCommand(),
+            new RestoreCommand())) {
             commands.put(command.name(), command);
         }
     }

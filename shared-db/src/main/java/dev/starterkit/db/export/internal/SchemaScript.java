@@ -1,0 +1,132 @@
+package dev.starterkit.db.export.internal;
+
+import dev.starterkit.db.export.internal.Catalog.Column;
+import dev.starterkit.db.export.internal.Catalog.Constraint;
+import dev.starterkit.db.export.internal.Catalog.Sequence;
+import dev.starterkit.db.export.internal.Catalog.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the DDL of a {@link DumpPlan} the way {@code pg_dump} orders it: objects before the data, then primary
+ * keys, unique and exclusion constraints, indexes and foreign keys after it, so that loading is fast and foreign
+ * keys never depend on the order of the rows.
+ */
+final class SchemaScript {
+
+    /** The session settings a restore runs under, as {@code pg_dump} writes them. */
+    static final String PREAMBLE = """
+        SET statement_timeout = 0;
+        SET lock_timeout = 0;
+        SET idle_in_transaction_session_timeout = 0;
+        SET client_encoding = 'UTF8';
+        SET standard_conforming_strings = on;
+        SELECT pg_catalog.set_config('search_path', '', false);
+        SET check_function_bodies = false;
+        SET xmloption = content;
+        SET client_min_messages = warning;
+        SET row_security = off;
+
+        """;
+
+    private SchemaScript() {
+    }
+
+    static String preData(DumpPlan plan) {
+        StringBuilder sql = new StringBuilder();
+        plan.schemas().forEach(s -> sql.append("CREATE SCHEMA IF NOT EXISTS ").append(SqlText.identifier(s))
+            .append(";\n"));
+        plan.extensions().forEach(e -> sql.append("CREATE EXTENSION IF NOT EXISTS ").append(e.name())
+            .append(" WITH SCHEMA ").append(e.schema()).append(";\n"));
+        plan.enums().forEach(e -> sql.append("CREATE TYPE ").append(e.name()).append(" AS ENUM (")
+            .append(e.labels() == null ? "" : e.labels()).append(");\n"));
+        plan.sequences().stream().filter(s -> !s.identity())
+            .forEach(s -> sql.append("CREATE SEQUENCE ").append(s.name()).append(" AS ").append(s.type()).append(' ')
+                .append(options(s)).append(";\n"));
+        sql.append('\n');
+        Map<String, Sequence> identities = plan.sequences().stream().filter(Sequence::identity)
+            .collect(Collectors.toMap(s -> s.ownerTable() + "." + s.ownerColumn(), Function.identity()));
+        plan.schemaTables().forEach(t -> sql.append(createTable(t, identities)));
+        plan.sequences().stream().filter(s -> !s.identity() && s.ownerTable() != null)
+            .forEach(s -> sql.append("ALTER SEQUENCE ").append(s.name()).append(" OWNED BY ")
+                .append(s.ownerTable()).append('.').append(s.ownerColumn()).append(";\n"));
+        plan.schemaTables().forEach(t -> sql.append(comments(t)));
+        return sql.append('\n').toString();
+    }
+
+    static String postData(DumpPlan plan) {
+        StringBuilder sql = new StringBuilder();
+        List<String> foreign = new ArrayList<>();
+        for (Table table : plan.schemaTables()) {
+            for (Constraint c : table.constraints()) {
+                String statement = "ALTER TABLE ONLY " + table.qualified() + " ADD CONSTRAINT " + c.name() + ' '
+                    + c.definition() + ";\n";
+                if (c.type() == 'f' || c.type() == 'c' && !c.inline()) {
+                    foreign.add(statement);
+                } else if (!c.inline()) {
+                    sql.append(statement);
+                }
+            }
+        }
+        plan.schemaTables().forEach(t -> t.indexes().forEach(i -> sql.append(i).append(";\n")));
+        foreign.forEach(sql::append);
+        return sql.toString();
+    }
+
+    private static String createTable(Table table, Map<String, Sequence> identities) {
+        List<String> lines = new ArrayList<>();
+        for (Column column : table.columns()) {
+            lines.add(column(table, column, identities));
+        }
+        table.constraints().stream().filter(Constraint::inline)
+            .forEach(c -> lines.add("CONSTRAINT " + c.name() + ' ' + c.definition()));
+        return "CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + table.qualified() + " (\n    "
+            + String.join(",\n    ", lines) + "\n);\n\n";
+    }
+
+    private static String column(Table table, Column column, Map<String, Sequence> identities) {
+        StringBuilder sql = new StringBuilder(column.name()).append(' ').append(column.type());
+        if (column.collation() != null) {
+            sql.append(" COLLATE ").append(column.collation());
+        }
+        if (column.generated() == 's') {
+            sql.append(" GENERATED ALWAYS AS (").append(column.defaultExpr()).append(") STORED");
+        } else if (column.identity() != ' ') {
+            Sequence sequence = identities.get(table.qualified() + "." + column.name());
+            sql.append(column.identity() == 'a' ? " GENERATED ALWAYS" : " GENERATED BY DEFAULT").append(" AS IDENTITY");
+            if (sequence != null) {
+                sql.append(" (SEQUENCE NAME ").append(sequence.name()).append(' ').append(options(sequence))
+                    .append(')');
+            }
+        } else if (column.defaultExpr() != null) {
+            sql.append(" DEFAULT ").append(column.defaultExpr());
+        }
+        if (column.notNull()) {
+            sql.append(" NOT NULL");
+        }
+        return sql.toString();
+    }
+
+    private static String options(Sequence s) {
+        return "START WITH " + s.start() + " INCREMENT BY " + s.increment() + " MINVALUE "
+            + s.min() + " MAXVALUE " + s.max() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
+    }
+
+    private static String comments(Table table) {
+        StringBuilder sql = new StringBuilder();
+        if (table.comment() != null) {
+            sql.append("COMMENT ON TABLE ").append(table.qualified()).append(" IS ").append(table.comment())
+                .append(";\n");
+        }
+        for (Column column : table.columns()) {
+            if (column.comment() != null) {
+                sql.append("COMMENT ON COLUMN ").append(table.qualified()).append('.').append(column.name())
+                    .append(" IS ").append(column.comment()).append(";\n");
+            }
+        }
+        return sql.toString();
+    }
+}
