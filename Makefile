@@ -14,7 +14,7 @@ define java_lambda
 endef
 
 .PHONY: build-AuthFunction build-UsersFunction build-OrganizationsFunction build-MigrateFunction \
-	build-SeedFunction
+	build-SeedFunction build-ExportFunction
 
 # The three API functions share one artifact; SAM builds it once and copies it to the others.
 build-AuthFunction:
@@ -31,3 +31,6 @@ build-MigrateFunction:
 
 build-SeedFunction:
 	$(call java_lambda,functions/seed)
+
+build-ExportFunction:
+	$(call java_lambda,functions/export)
