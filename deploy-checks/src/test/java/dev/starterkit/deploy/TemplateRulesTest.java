@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The deploy decisions template.yaml and samconfig.toml must keep (docs/deploy.md says why). */
+/** The deploy decisions template.yaml and samconfig.toml must keep (the README's Deploy section says why). */
 class TemplateRulesTest {
 
     private static CfnTemplate template;

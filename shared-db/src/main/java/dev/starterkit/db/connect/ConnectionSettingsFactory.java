@@ -71,7 +71,7 @@ public final class ConnectionSettingsFactory {
         // RDS Proxy pins a client session to one database connection on any SET and on named prepared statements.
         // With assumeMinServerVersion pgjdbc sends application_name in the startup packet rather than as a SET (and
         // against PostgreSQL 12+ it sends no SET extra_float_digits at all); prepareThreshold=0 keeps every statement
-        // unnamed, which the proxy multiplexes. See docs/deploy.md.
+        // unnamed, which the proxy multiplexes. See the README, section RDS Proxy.
         props.put("assumeMinServerVersion", "12");
         props.put("prepareThreshold", "0");
         Optional<String> secret = env.value("DB_SECRET_ARN");
