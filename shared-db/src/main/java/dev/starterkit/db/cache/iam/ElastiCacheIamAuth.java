@@ -62,6 +62,12 @@ public final class ElastiCacheIamAuth implements RedisCredentialsProvider {
         return token;
     }
 
+    /** Drops the current token (before a SnapStart snapshot): no token is carried across a restore. */
+    public synchronized void forget() {
+        token = null;
+        mintedAt = null;
+    }
+
     /** How many tokens were minted so far. */
     public synchronized long mintedCount() {
         return minted;

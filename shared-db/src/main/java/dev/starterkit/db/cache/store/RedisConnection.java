@@ -2,6 +2,7 @@ package dev.starterkit.db.cache.store;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import dev.starterkit.db.cache.iam.ElastiCacheIamAuth;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -131,6 +132,9 @@ final class RedisConnection implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (uri.getCredentialsProvider() instanceof ElastiCacheIamAuth auth) {
+            auth.forget();
+        }
         connections.values().forEach(StatefulConnection::close);
         connections.clear();
         commands.clear();

@@ -41,4 +41,19 @@ class ElastiCacheIamAuthTest {
         assertThat(renewed).isNotEqualTo(first).contains("X-Amz-Date=20250101T001100Z");
         assertThat(auth.mintedCount()).isEqualTo(2);
     }
+
+    @Test
+    void token_shouldBeMintedAfresh_whenForgottenBeforeASnapshot() {
+        // GIVEN a token minted a minute ago
+        String before = auth.token();
+        clock.advance(java.time.Duration.ofMinutes(1));
+
+        // WHEN the cache closes for a SnapStart snapshot and is used again after the restore
+        auth.forget();
+        String after = auth.token();
+
+        // THEN a new token was minted rather than the one from before the snapshot reused
+        assertThat(auth.mintedCount()).isEqualTo(2);
+        assertThat(after).isNotEqualTo(before);
+    }
 }
