@@ -45,9 +45,8 @@ public final class ColdStartBench {
             List<String> naiveProps = List.of("-Ddatasources.default.url=" + settings.jdbcUrl(),
                 "-Ddatasources.default.username=" + settings.driverProperties().getProperty("user", "postgres"),
                 "-Ddatasources.default.password=" + settings.driverProperties().getProperty("password", ""),
-                "-Ddatasources.default.driver-class-name=org.postgresql.Driver",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-            List<String> quiet = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+                "-Ddatasources.default.driver-class-name=org.postgresql.Driver");
+            List<String> quiet = List.of();
             Map<String, String> env = Map.of("DATABASE_URL", url);
             System.out.printf("artifact functions/api: %.1f MB (classes + %d jars); naive app: %.1f MB%n",
                 size(api) / 1e6, jars(api).size(), size(naive) / 1e6);
