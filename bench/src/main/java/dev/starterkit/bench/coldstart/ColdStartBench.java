@@ -41,12 +41,9 @@ public final class ColdStartBench {
         String url = TestPostgres.get().createDatabase(ColdStartBench.class);
         try {
             prepare(url);
-            ConnectionSettings settings = TestPostgres.settings(url, "naive");
-            List<String> naiveProps = List.of("-Ddatasources.default.url=" + settings.jdbcUrl(),
-                "-Ddatasources.default.username=" + settings.driverProperties().getProperty("user", "postgres"),
-                "-Ddatasources.default.password=" + settings.driverProperties().getProperty("password", ""),
-                "-Ddatasources.default.driver-class-name=org.postgresql.Driver");
-            List<String> quiet = List.of();
+            List<String> naiveProps = naiveProperties(url);
+            Map.Entry<String, String> cds = AppCds.train(apiPath, FirstRequest.class.getName(), Map.of("DATABASE_URL",
+                url), List.of(USER_ID));
             Map<String, String> env = Map.of("DATABASE_URL", url);
             System.out.printf("artifact functions/api: %.1f MB (classes + %d jars); naive app: %.1f MB%n",
                 size(api) / 1e6, jars(api).size(), size(naive) / 1e6);
@@ -56,10 +53,11 @@ public final class ColdStartBench {
             double[] oursReady = new double[rounds];
             double[] theirs = new double[rounds];
             double[] theirsReady = new double[rounds];
+            double[] withCds = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 bare[r] = Launch.run(benchClasses, Hello.class.getName(), Map.of(), List.of(), List.of())
                     .at("hello");
-                Launch handler = Launch.run(apiPath, FirstRequest.class.getName(), env, quiet, List.of(USER_ID));
+                Launch handler = Launch.run(apiPath, FirstRequest.class.getName(), env, List.of(), List.of(USER_ID));
                 ours[r] = handler.at("response");
                 oursMain[r] = handler.at("main");
                 oursReady[r] = handler.at("ready");
@@ -67,16 +65,33 @@ public final class ColdStartBench {
                     List.of(USER_ID));
                 theirs[r] = app.at("response");
                 theirsReady[r] = app.at("ready");
+                withCds[r] = Launch.run(cds.getKey(), FirstRequest.class.getName(), env, List.of(cds.getValue()),
+                    List.of(USER_ID)).at("response");
                 System.out.printf("round %2d: bare %5.0f ms, ours %5.0f ms (main %3.0f, constructor %4.0f, request "
-                    + "%4.0f), naive %5.0f ms (ready %4.0f)  %s | %s%n", r + 1, bare[r], ours[r], oursMain[r],
-                    oursReady[r] - oursMain[r], ours[r] - oursReady[r], theirs[r], theirsReady[r],
-                    handler.lines().get(2), app.lines().get(2));
+                    + "%4.0f), naive %5.0f ms (ready %4.0f), ours+AppCDS %5.0f ms  %s | %s%n", r + 1, bare[r], ours[r],
+                    oursMain[r], oursReady[r] - oursMain[r], ours[r] - oursReady[r], theirs[r], theirsReady[r],
+                    withCds[r], handler.lines().get(2), app.lines().get(2));
             }
             report(bare, ours, oursMain, oursReady, theirs);
-            warm(apiPath, env, quiet);
+            reportCds(withCds, bare, theirs);
+            warm(apiPath, env);
         } finally {
             TestPostgres.get().dropDatabase(url);
         }
+    }
+
+    private static List<String> naiveProperties(String url) {
+        ConnectionSettings settings = TestPostgres.settings(url, "naive");
+        return List.of("-Ddatasources.default.url=" + settings.jdbcUrl(),
+            "-Ddatasources.default.username=" + settings.driverProperties().getProperty("user", "postgres"),
+            "-Ddatasources.default.password=" + settings.driverProperties().getProperty("password", ""),
+            "-Ddatasources.default.driver-class-name=org.postgresql.Driver");
+    }
+
+    private static void reportCds(double[] withCds, double[] bare, double[] theirs) {
+        System.out.println("  experiment, not deployed: UsersHandler + AppCDS archive: " + stats(withCds)
+            + String.format("; / bare = %.2fx, / naive = %.2fx", median(withCds) / median(bare),
+            median(withCds) / median(theirs)));
     }
 
     private static void report(double[] bare, double[] ours, double[] oursMain, double[] oursReady,
@@ -96,8 +111,8 @@ public final class ColdStartBench {
             vsNaive <= 0.4 ? "met" : "NOT met", ratioRange(ours, theirs));
     }
 
-    private static void warm(String apiPath, Map<String, String> env, List<String> jvmArgs) throws Exception {
-        Launch launch = Launch.run(apiPath, FirstRequest.class.getName(), env, jvmArgs, List.of(USER_ID, "warm"));
+    private static void warm(String apiPath, Map<String, String> env) throws Exception {
+        Launch launch = Launch.run(apiPath, FirstRequest.class.getName(), env, List.of(), List.of(USER_ID, "warm"));
         List<Double> ratios = new ArrayList<>();
         for (String line : launch.lines()) {
             if (line.startsWith("warm ")) {
