@@ -6,7 +6,9 @@
 MVNW ?= ./mvnw
 MAVEN_FLAGS ?= -q -B -DskipTests
 
+# target/dependency is emptied first: copy-dependencies never deletes a jar that an exclusion has dropped.
 define java_lambda
+	rm -rf $(1)/target/dependency
 	$(MVNW) $(MAVEN_FLAGS) -pl $(1) -am package dependency:copy-dependencies -DincludeScope=runtime
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp -R $(1)/target/classes/. "$(ARTIFACTS_DIR)/"

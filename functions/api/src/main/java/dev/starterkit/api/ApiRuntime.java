@@ -55,6 +55,7 @@ public final class ApiRuntime implements AutoCloseable {
     /** The runtime of a function named {@code functionName} (its logical id) in {@code env}. */
     public static ApiRuntime create(ResolvedEnvironment env, String functionName) {
         ApiConfig config = ApiConfig.from(env);
+        ColdStartWarmup.startInBackground();
         return new ApiRuntime(config, DataLayer.fromEnvironment(env, functionName), Clock.systemUTC());
     }
 

@@ -62,7 +62,7 @@ class DumpSnapshotIT {
         assertThat(result.tableRows()).containsEntry("public.scratch", 3000L);
         assertThat(count(source, "SELECT count(*) FROM public.scratch")).isEqualTo(3001);
         assertThat(progress).extracting(TableProgress::table).containsExactlyElementsOf(result.tableRows().keySet());
-        assertThat(progress).allMatch(p -> p.tables() == 7 && p.bytes() >= 0);
+        assertThat(progress).allMatch(p -> p.tables() == result.tableRows().size() && p.bytes() >= 0);
         assertThat(result.tableRows().keySet()).containsSubsequence("public.\"user\"", "billing.account",
             "billing.\"Invoice Line\"");
         assertThat(result.schemaVersion()).isEqualTo(MigrationCatalog.latestVersion());

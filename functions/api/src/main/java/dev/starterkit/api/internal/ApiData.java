@@ -31,21 +31,24 @@ public final class ApiData implements ApiPipeline.RequestHooks {
     private final DataLayer layer;
     private final Repositories direct;
     private final Repositories cached;
-    private final TransactionOperations<Connection> transactions;
+    private final Supplier<TransactionOperations<Connection>> transactions;
     private RequestContext request;
 
-    @SuppressWarnings("unchecked")
     public ApiData(DataLayer layer) {
         this.layer = layer;
-        this.direct = new Repositories(layer.repository(DirectUserRepository.class),
-            layer.repository(DirectSessionRepository.class), layer.repository(DirectIdentityRepository.class),
-            layer.repository(DirectOrganizationRepository.class), layer.repository(DirectMemberRepository.class),
-            layer.repository(DirectInvitationRepository.class));
-        this.cached = new Repositories(layer.repository(CachedUserRepository.class),
-            layer.repository(CachedSessionRepository.class), layer.repository(CachedIdentityRepository.class),
-            layer.repository(CachedOrganizationRepository.class), layer.repository(CachedMemberRepository.class),
-            layer.repository(CachedInvitationRepository.class));
-        this.transactions = layer.transactions();
+        this.direct = new Repositories(() -> layer.repository(DirectUserRepository.class),
+            () -> layer.repository(DirectSessionRepository.class),
+            () -> layer.repository(DirectIdentityRepository.class),
+            () -> layer.repository(DirectOrganizationRepository.class),
+            () -> layer.repository(DirectMemberRepository.class),
+            () -> layer.repository(DirectInvitationRepository.class));
+        this.cached = new Repositories(() -> layer.repository(CachedUserRepository.class),
+            () -> layer.repository(CachedSessionRepository.class),
+            () -> layer.repository(CachedIdentityRepository.class),
+            () -> layer.repository(CachedOrganizationRepository.class),
+            () -> layer.repository(CachedMemberRepository.class),
+            () -> layer.repository(CachedInvitationRepository.class));
+        this.transactions = new Repositories.Lazy<>(layer::transactions);
     }
 
     /**
@@ -63,7 +66,7 @@ public final class ApiData implements ApiPipeline.RequestHooks {
 
     /** Runs {@code work} in one transaction on the direct data source: all of it commits, or none. */
     public <T> T inTransaction(Supplier<T> work) {
-        return transactions.executeWrite(status -> work.get());
+        return transactions.get().executeWrite(status -> work.get());
     }
 
     /** How the query cache is doing, for {@code /health}: the cache is wired in by the cached data source. */
