@@ -61,7 +61,8 @@ final class StudioGuard {
         }
         String presented = queryToken.or(() -> Optional.ofNullable(headers.getFirst(HEADER)))
             .or(() -> cookieToken(headers.get("Cookie"))).orElse("");
-        if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+        byte[] expected = token.getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), expected)) {
             throw new StudioRequestException(401, "unauthorized",
                 "Open the studio with the URL bin/db studio printed (it carries this run's token)");
         }
