@@ -127,6 +127,7 @@ function recordForm(table, row, onSubmit, submitLabel) {
             placeholder: row ? '' : (c.defaultSql ? `default: ${c.defaultSql}` : (c.nullable ? 'NULL' : '')) });
         const isNull = el('input', { type: 'checkbox', 'data-null': c.name, checked: row ? value == null : false,
             disabled: !writable || !c.nullable });
+        input.addEventListener('input', () => { isNull.checked = false; });
         const link = row ? foreignLink(table, row, c.name) : null;
         return [el('label', { for: `col-${c.name}` }, c.name, el('span', { class: 'type' },
                 c.type + (c.nullable ? '' : ' not null'))),
@@ -204,7 +205,8 @@ function showInsert(name) {
 
 async function render() {
     showError('');
-    showNotice(state.notice || '');
+    showNotice('');
+    const notice = state.notice;
     state.notice = null;
     const [path, query = ''] = location.hash.slice(1).split('?');
     const [, kind, rawName] = path.split('/');
@@ -215,6 +217,7 @@ async function render() {
         else if (kind === 'r' && name) await showRow(name, new URLSearchParams(query));
         else if (kind === 'new' && name) showInsert(name);
         else $('view').replaceChildren(el('p', {}, 'Pick a table.'));
+        if (notice) showNotice(notice);
     } catch (e) {
         showError(e.message);
     }
