@@ -2,7 +2,9 @@ package dev.starterkit.tools.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +84,22 @@ class StudioServerIT {
         assertThat(database.scalar("SELECT name FROM \"user\" WHERE id = ?", "usr_alice00000000000"))
             .isEqualTo("Alice Johnson");
         assertThat(own.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void request_shouldBeRefused_whenTheHostIsNotTheStudiosOwn() throws Exception {
+        // GIVEN a DNS-rebound name pointing at loopback, sent with the right token
+        try (Socket socket = new Socket("127.0.0.1", writable.port())) {
+            socket.getOutputStream().write(("GET /api/tables HTTP/1.1\r\nHost: attacker.example:" + writable.port()
+                + "\r\n" + StudioGuard.HEADER + ": " + writable.token() + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+
+            // WHEN
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            // THEN
+            assertThat(response).startsWith("HTTP/1.1 403").contains("loopback").doesNotContain("\"tables\"");
+        }
     }
 
     @Test
