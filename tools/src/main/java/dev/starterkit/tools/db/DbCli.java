@@ -3,6 +3,7 @@ package dev.starterkit.tools.db;
 import dev.starterkit.db.env.EnvironmentConfigException;
 import dev.starterkit.db.env.EnvironmentLoader;
 import dev.starterkit.db.env.ResolvedEnvironment;
+import dev.starterkit.tools.studio.StudioCommand;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -33,7 +34,8 @@ public final class DbCli {
             new IntrospectCommand(),
             new PushCommand(),
             new ExportCommand(),
-            new RestoreCommand())) {
+            new RestoreCommand(),
+            new StudioCommand())) {
             commands.put(command.name(), command);
         }
     }
