@@ -8,11 +8,14 @@ import dev.starterkit.api.health.HealthCheck;
 import dev.starterkit.api.http.ApiPipeline;
 import dev.starterkit.api.http.ErrorMapper;
 import dev.starterkit.api.http.Router;
+import dev.starterkit.api.idempotency.Idempotency;
 import dev.starterkit.api.internal.ApiData;
+import dev.starterkit.api.internal.WriteRequests;
 import dev.starterkit.api.organizations.OrganizationService;
 import dev.starterkit.api.users.UserService;
 import dev.starterkit.db.DataLayer;
 import dev.starterkit.db.env.EnvironmentLoader;
+import dev.starterkit.db.schema.idempotency.DirectIdempotencyKeyRepository;
 import dev.starterkit.db.env.ResolvedEnvironment;
 import dev.starterkit.db.snapstart.Primers;
 import dev.starterkit.db.snapstart.SnapStartHooks;
@@ -41,6 +44,7 @@ public final class ApiRuntime implements AutoCloseable {
     private final UserService users;
     private final OrganizationService organizations;
     private final HealthCheck health;
+    private final WriteRequests writes;
     private SnapStartHooks hooks;
 
     public ApiRuntime(ApiConfig config, DataLayer layer, Clock clock) {
@@ -50,6 +54,8 @@ public final class ApiRuntime implements AutoCloseable {
         this.users = new UserService(data);
         this.organizations = new OrganizationService(data, clock);
         this.health = new HealthCheck(data);
+        this.writes = new WriteRequests(data, new Idempotency(
+            () -> layer.repository(DirectIdempotencyKeyRepository.class), clock));
     }
 
     /** The runtime of a function named {@code functionName} (its logical id) in {@code env}. */
@@ -79,7 +85,7 @@ public final class ApiRuntime implements AutoCloseable {
      * representative requests, then the connection is closed; after restore, ids and tokens are re-seeded.
      */
     public ApiPipeline pipeline(Router router) {
-        ApiPipeline pipeline = new ApiPipeline(router, errors, data);
+        ApiPipeline pipeline = new ApiPipeline(router, errors, data, writes);
         hooks = new SnapStartHooks(List.of(Primers.dataLayer(), () -> ApiPrimer.prime(pipeline)))
             .closeOnCheckpoint(data.layer().connection())
             .closeOnCheckpoint(data.layer().cache())

@@ -61,6 +61,10 @@ final class LogicalConnection implements InvocationHandler {
         if (closed) {
             throw new SQLException("Connection is closed", "08003");
         }
+        if (method.getName().equals("setReadOnly") && !physical.getAutoCommit()) {
+            // Borrowed inside a transaction someone else began: a nested read must not make it read-only.
+            return null;
+        }
         if (!method.getName().matches("createStatement|prepare.*")) {
             Object result = call(physical, method, args);
             if (method.getName().equals("setAutoCommit")) {

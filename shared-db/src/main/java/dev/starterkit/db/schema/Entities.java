@@ -1,6 +1,7 @@
 package dev.starterkit.db.schema;
 
 import dev.starterkit.db.schema.ddl.SchemaModel;
+import dev.starterkit.db.schema.idempotency.IdempotencyKey;
 import dev.starterkit.db.schema.organization.Invitation;
 import dev.starterkit.db.schema.organization.Member;
 import dev.starterkit.db.schema.organization.Organization;
@@ -25,7 +26,8 @@ public final class Entities {
         Member.class,
         Invitation.class,
         Passkey.class,
-        Subscription.class);
+        Subscription.class,
+        IdempotencyKey.class);
 
     private Entities() {
     }

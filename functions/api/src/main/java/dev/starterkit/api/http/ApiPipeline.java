@@ -31,6 +31,13 @@ public final class ApiPipeline {
         double databaseMillis();
     }
 
+    /** Runs a routed request; the API wraps writes in one transaction around it. */
+    @FunctionalInterface
+    public interface RequestRunner {
+        /** The response of {@code route} for {@code request}. */
+        ApiResponse run(ApiRequest request, java.util.function.Supplier<ApiResponse> route);
+    }
+
     /** The error body: {@code {"error": {"code", "message"}}}. */
     record ErrorBody(Detail error) {
         record Detail(String code, String message) {
@@ -40,11 +47,17 @@ public final class ApiPipeline {
     private final Router router;
     private final ErrorMapper errors;
     private final RequestHooks hooks;
+    private final RequestRunner runner;
 
     public ApiPipeline(Router router, ErrorMapper errors, RequestHooks hooks) {
+        this(router, errors, hooks, (request, route) -> route.get());
+    }
+
+    public ApiPipeline(Router router, ErrorMapper errors, RequestHooks hooks, RequestRunner runner) {
         this.router = router;
         this.errors = errors;
         this.hooks = hooks;
+        this.runner = runner;
     }
 
     /** Handles one event. */
@@ -60,7 +73,8 @@ public final class ApiPipeline {
             checkBody(request);
             hooks.begin(request);
             begun = true;
-            response = router.dispatch(request);
+            ApiRequest routed = request;
+            response = runner.run(routed, () -> router.dispatch(routed));
         } catch (Throwable e) {
             response = errorResponse(errors.toApiException(e, requestId));
         }
@@ -105,7 +119,7 @@ public final class ApiPipeline {
         String body = null;
         if (response.body() != null) {
             headers.put("content-type", "application/json; charset=utf-8");
-            body = Json.write(response.body());
+            body = response.body() instanceof RawJson raw ? raw.json() : Json.write(response.body());
         }
         return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(headers)
             .withBody(body).withIsBase64Encoded(false).build();

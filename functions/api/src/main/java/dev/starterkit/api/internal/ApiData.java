@@ -17,16 +17,21 @@ import dev.starterkit.db.schema.organization.DirectOrganizationRepository;
 import dev.starterkit.db.schema.user.DirectIdentityRepository;
 import dev.starterkit.db.schema.user.DirectSessionRepository;
 import dev.starterkit.db.schema.user.DirectUserRepository;
+import dev.starterkit.db.connect.ConnectionFailures;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The data access of one execution environment: repositories for reads, repositories for writes and reads that
  * must be fresh, and transactions on the direct data source.
  */
 public final class ApiData implements ApiPipeline.RequestHooks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiData.class);
 
     private final DataLayer layer;
     private final Repositories direct;
@@ -67,6 +72,29 @@ public final class ApiData implements ApiPipeline.RequestHooks {
     /** Runs {@code work} in one transaction on the direct data source: all of it commits, or none. */
     public <T> T inTransaction(Supplier<T> work) {
         return transactions.get().executeWrite(status -> work.get());
+    }
+
+    /**
+     * Runs a write request's {@code work} in one transaction. When the connection turns out to be gone before
+     * {@code COMMIT} was sent (killed, server restarted, idle timeout), nothing was committed, so the work runs
+     * once more on a new connection; a failure during {@code COMMIT} is never retried, because the write may
+     * have been applied (a retry with the same {@code Idempotency-Key} then tells).
+     */
+    public <T> T inRequestTransaction(Supplier<T> work) {
+        boolean[] committing = {false};
+        try {
+            return transactions.get().executeWrite(status -> {
+                T result = work.get();
+                committing[0] = true;
+                return result;
+            });
+        } catch (RuntimeException e) {
+            if (committing[0] || !ConnectionFailures.isConnectionLost(e)) {
+                throw e;
+            }
+            LOG.info("Database connection lost before commit; running the transaction again on a new connection");
+            return transactions.get().executeWrite(status -> work.get());
+        }
     }
 
     /** How the query cache is doing, for {@code /health}: the cache is wired in by the cached data source. */
