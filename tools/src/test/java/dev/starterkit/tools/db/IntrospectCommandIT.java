@@ -53,7 +53,7 @@ class IntrospectCommandIT {
         // THEN every table is printed in the model's terms, Flyway's history left out
         String output = cli.output();
         assertThat(code).as(output).isZero();
-        assertThat(output).contains("9 tables", "\ntable user\n", "unique passkey_credentialID_unique (credential_id)",
+        assertThat(output).contains("10 tables", "\ntable user\n", "unique passkey_credentialID_unique (credential_id)",
             "foreign key member_user_id_user_id_fk (user_id) -> user (id) ON DELETE CASCADE ON UPDATE NO ACTION",
             "index verification_expires_at_idx (expires_at)").doesNotContain("flyway_schema_history");
         assertThat(output).containsPattern("\n  status +text +NOT NULL +DEFAULT 'pending'::text\n");
@@ -68,9 +68,9 @@ class IntrospectCommandIT {
         int code = cli.run(null, "introspect:test", "--write=" + sources, "--package", PACKAGE);
         String output = cli.output();
         Path classes = compile(sources.resolve(PACKAGE.replace('.', '/')), project.resolve("classes"));
-        // THEN the nine records and their list are written, and the model they describe is the live schema
+        // THEN the ten records and their list are written, and the model they describe is the live schema
         assertThat(code).as(output).isZero();
-        assertThat(output).contains("Wrote 9 entity records and IntrospectedEntities.java to " + sources);
+        assertThat(output).contains("Wrote 10 entity records and IntrospectedEntities.java to " + sources);
         assertThat(Files.readString(sources.resolve("test/introspected/Passkey.java")))
             .contains("@UniqueConstraint(name = \"passkey_credentialID_unique\", columns = \"credential_id\")");
         assertThat(modelOf(classes)).isEqualTo(cli.schema().script());

@@ -29,7 +29,7 @@ class SchemaModelIT {
         SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
         WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history'
         ORDER BY table_name, ordinal_position""";
-    private static final List<String> TABLES = List.of("identity", "invitation", "member", "organization", "passkey",
+    private static final List<String> TABLES = List.of("idempotency_key", "identity", "invitation", "member", "organization", "passkey",
         "session", "subscription", "user", "verification");
 
     private static TestDatabase migrated;
@@ -65,7 +65,7 @@ class SchemaModelIT {
         // GIVEN an empty database migrated with V1 (setUp)
         // WHEN its tables are listed
         List<String> tables = migratedCatalog.tableNames();
-        // THEN they are the model's nine tables
+        // THEN they are the model's ten tables
         assertThat(tables).isEqualTo(model.tableNames()).isEqualTo(TABLES);
     }
 
@@ -102,7 +102,7 @@ class SchemaModelIT {
         List<String> expected = model.tables().stream()
             .flatMap(t -> t.columns().stream().map(c -> describe(t.name(), c))).toList();
         // THEN every table, column, position, data type, nullability and default agrees
-        assertThat(columns).hasSize(96).isEqualTo(expected);
+        assertThat(columns).hasSize(102).isEqualTo(expected);
     }
 
     @Test
@@ -145,7 +145,7 @@ class SchemaModelIT {
         List<IndexDef> indexes = migratedCatalog.tables().stream().flatMap(t -> t.indexes().stream()).toList();
         // THEN names and columns agree with the model: fourteen plain btree indexes
         assertThat(each(migratedCatalog, TableDef::indexes)).isEqualTo(each(model, TableDef::indexes));
-        assertThat(indexes).hasSize(14).allSatisfy(index -> {
+        assertThat(indexes).hasSize(15).allSatisfy(index -> {
             assertThat(index.method()).isEqualTo("btree");
             assertThat(index.unique()).isFalse();
         });
