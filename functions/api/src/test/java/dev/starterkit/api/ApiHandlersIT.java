@@ -7,13 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.starterkit.api.auth.AuthHandler;
 import dev.starterkit.api.organizations.OrganizationsHandler;
 import dev.starterkit.api.users.UsersHandler;
-import dev.starterkit.db.connect.Connector;
-import dev.starterkit.db.connect.UnpooledDataSource;
 import dev.starterkit.db.env.EnvironmentLoader;
 import dev.starterkit.db.env.ResolvedEnvironment;
-import dev.starterkit.db.env.Stage;
-import dev.starterkit.db.migrate.Migrator;
-import dev.starterkit.db.seed.Seeder;
+import dev.starterkit.db.testing.TestDatabase;
 import dev.starterkit.db.testing.TestPostgres;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,10 +29,7 @@ class ApiHandlersIT {
 
     @BeforeAll
     static void start() {
-        url = TestPostgres.get().createDatabase(ApiHandlersIT.class);
-        UnpooledDataSource ds = new UnpooledDataSource(TestPostgres.settings(url, "setup"), Connector.jdbc());
-        new Migrator(ds).migrate();
-        new Seeder(ds).seed(Stage.TEST);
+        url = TestDatabase.seeded(ApiHandlersIT.class).url();
         ResolvedEnvironment env = EnvironmentLoader.load(Optional.of("test"),
             Map.of("DATABASE_URL", url, "AUTH_BCRYPT_COST", "4"), Path.of("target"));
         auth = new AuthHandler(ApiRuntime.create(env, "AuthFunction"));

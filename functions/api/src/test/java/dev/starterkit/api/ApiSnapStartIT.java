@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.starterkit.api.users.UsersHandler;
-import dev.starterkit.db.connect.Connector;
-import dev.starterkit.db.connect.UnpooledDataSource;
 import dev.starterkit.db.env.EnvironmentLoader;
-import dev.starterkit.db.env.Stage;
-import dev.starterkit.db.migrate.Migrator;
-import dev.starterkit.db.seed.Seeder;
+import dev.starterkit.db.testing.TestDatabase;
 import dev.starterkit.db.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,10 +24,7 @@ class ApiSnapStartIT {
 
     @BeforeAll
     static void createDatabase() {
-        url = TestPostgres.get().createDatabase(ApiSnapStartIT.class);
-        UnpooledDataSource ds = new UnpooledDataSource(TestPostgres.settings(url, "setup"), Connector.jdbc());
-        new Migrator(ds).migrate();
-        new Seeder(ds).seed(Stage.TEST);
+        url = TestDatabase.seeded(ApiSnapStartIT.class).url();
     }
 
     @AfterAll

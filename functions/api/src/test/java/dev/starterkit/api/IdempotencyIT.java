@@ -7,14 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.starterkit.api.auth.AuthHandler;
 import dev.starterkit.api.organizations.OrganizationsHandler;
 import dev.starterkit.db.DataLayer;
-import dev.starterkit.db.connect.Connector;
-import dev.starterkit.db.connect.UnpooledDataSource;
 import dev.starterkit.db.env.EnvironmentLoader;
 import dev.starterkit.db.env.ResolvedEnvironment;
-import dev.starterkit.db.env.Stage;
-import dev.starterkit.db.migrate.Migrator;
-import dev.starterkit.db.seed.Seeder;
 import dev.starterkit.db.testing.MutableClock;
+import dev.starterkit.db.testing.TestDatabase;
 import dev.starterkit.db.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class IdempotencyIT {
 
     private static final int CONCURRENT = 6;
+    private static TestDatabase database;
     private static String url;
     private static final MutableClock CLOCK = new MutableClock();
     private static ResolvedEnvironment env;
@@ -44,10 +41,8 @@ class IdempotencyIT {
 
     @BeforeAll
     static void start() {
-        url = TestPostgres.get().createDatabase(IdempotencyIT.class);
-        UnpooledDataSource ds = new UnpooledDataSource(TestPostgres.settings(url, "setup"), Connector.jdbc());
-        new Migrator(ds).migrate();
-        new Seeder(ds).seed(Stage.TEST);
+        database = TestDatabase.seeded(IdempotencyIT.class);
+        url = database.url();
         env = EnvironmentLoader.load(Optional.of("test"), Map.of("DATABASE_URL", url, "AUTH_BCRYPT_COST", "4"),
             Path.of("target"));
         auth = new AuthHandler(ApiRuntime.create(env, "AuthFunction"));
@@ -61,7 +56,7 @@ class IdempotencyIT {
     static void stop() {
         auth.close();
         ORGS.forEach(OrganizationsHandler::close);
-        TestPostgres.get().dropDatabase(url);
+        database.close();
     }
 
     @Test

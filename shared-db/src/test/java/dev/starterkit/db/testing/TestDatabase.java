@@ -4,7 +4,9 @@ import dev.starterkit.db.DataLayer;
 import dev.starterkit.db.connect.ConnectionSettings;
 import dev.starterkit.db.connect.Connector;
 import dev.starterkit.db.connect.UnpooledDataSource;
+import dev.starterkit.db.env.Stage;
 import dev.starterkit.db.migrate.Migrator;
+import dev.starterkit.db.seed.Seeder;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -31,6 +33,13 @@ public final class TestDatabase implements AutoCloseable {
     public static TestDatabase migrated(Class<?> testClass) {
         TestDatabase database = empty(testClass);
         new Migrator(database.unpooled()).migrate();
+        return database;
+    }
+
+    /** A new migrated database for {@code testClass} with the seeds of the {@code test} stage. */
+    public static TestDatabase seeded(Class<?> testClass) {
+        TestDatabase database = migrated(testClass);
+        new Seeder(database.unpooled()).seed(Stage.TEST);
         return database;
     }
 

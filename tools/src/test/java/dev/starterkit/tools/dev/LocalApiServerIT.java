@@ -3,13 +3,9 @@ package dev.starterkit.tools.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.starterkit.api.ApiRuntime;
-import dev.starterkit.db.connect.Connector;
-import dev.starterkit.db.connect.UnpooledDataSource;
 import dev.starterkit.db.env.EnvironmentLoader;
 import dev.starterkit.db.env.ResolvedEnvironment;
-import dev.starterkit.db.env.Stage;
-import dev.starterkit.db.migrate.Migrator;
-import dev.starterkit.db.seed.Seeder;
+import dev.starterkit.db.testing.TestDatabase;
 import dev.starterkit.db.testing.TestPostgres;
 import dev.starterkit.tools.template.Fixtures;
 import dev.starterkit.tools.template.SamTemplate;
@@ -39,10 +35,7 @@ class LocalApiServerIT {
 
     @BeforeAll
     static void start() throws Exception {
-        url = TestPostgres.get().createDatabase(LocalApiServerIT.class);
-        UnpooledDataSource ds = new UnpooledDataSource(TestPostgres.settings(url, "setup"), Connector.jdbc());
-        new Migrator(ds).migrate();
-        new Seeder(ds).seed(Stage.TEST);
+        url = TestDatabase.seeded(LocalApiServerIT.class).url();
         ResolvedEnvironment env = EnvironmentLoader.load(Optional.of("test"), Map.of("DATABASE_URL", url),
             Path.of("target"));
         server = new LocalApiServer(SamTemplate.read(Fixtures.template())

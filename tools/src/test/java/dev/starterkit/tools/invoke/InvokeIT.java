@@ -2,11 +2,7 @@ package dev.starterkit.tools.invoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starterkit.db.connect.Connector;
-import dev.starterkit.db.connect.UnpooledDataSource;
-import dev.starterkit.db.env.Stage;
-import dev.starterkit.db.migrate.Migrator;
-import dev.starterkit.db.seed.Seeder;
+import dev.starterkit.db.testing.TestDatabase;
 import dev.starterkit.db.testing.TestPostgres;
 import dev.starterkit.tools.template.Fixtures;
 import java.nio.file.Files;
@@ -28,10 +24,7 @@ class InvokeIT {
 
     @BeforeAll
     static void createDatabase() {
-        url = TestPostgres.get().createDatabase(InvokeIT.class);
-        UnpooledDataSource ds = new UnpooledDataSource(TestPostgres.settings(url, "setup"), Connector.jdbc());
-        new Migrator(ds).migrate();
-        new Seeder(ds).seed(Stage.TEST);
+        url = TestDatabase.seeded(InvokeIT.class).url();
     }
 
     @AfterAll
