@@ -180,7 +180,13 @@ class ApiHandlersIT {
         assertThat(fresh.getHeaders()).containsEntry("x-cache", "BYPASS");
         assertThat(Events.json(after.getBody()).get("name").asString()).isEqualTo("Charles Brown");
         assertThat(after.getHeaders()).containsEntry("x-cache", "MISS");
+        assertThat(hit.getHeaders().get("server-timing")).startsWith("db;dur=0.0,");
+        assertThat(databaseMillis(after)).isPositive();
         assertThat(call(auth, "AuthFunction", "get-me", vars).getHeaders()).doesNotContainKey("x-cache");
+    }
+
+    private static double databaseMillis(APIGatewayV2HTTPResponse response) {
+        return Double.parseDouble(response.getHeaders().get("server-timing").replaceAll("^db;dur=([0-9.]+),.*", "$1"));
     }
 
     private static String signIn(String email) {

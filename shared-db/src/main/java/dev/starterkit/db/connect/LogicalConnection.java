@@ -97,6 +97,11 @@ final class LogicalConnection implements InvocationHandler {
         return !closed && autoCommit;
     }
 
+    /** Adds the time a statement took to the connection's total. */
+    void statementExecuted(long nanos) {
+        shared.statementExecuted(nanos);
+    }
+
     /** Swaps the dead physical connection for a new one and returns it. */
     Connection reconnect() throws SQLException {
         Connection dead = physical;

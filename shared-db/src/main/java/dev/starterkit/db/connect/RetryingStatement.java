@@ -72,6 +72,8 @@ final class RetryingStatement implements InvocationHandler {
                 }
                 break;
         }
+        boolean executes = name.startsWith("execute");
+        long start = executes ? System.nanoTime() : 0;
         try {
             return LogicalConnection.call(target, method, args);
         } catch (java.sql.SQLException e) {
@@ -82,6 +84,10 @@ final class RetryingStatement implements InvocationHandler {
                 e.getSQLState());
             rebuild(connection.reconnect());
             return LogicalConnection.call(target, method, args);
+        } finally {
+            if (executes) {
+                connection.statementExecuted(System.nanoTime() - start);
+            }
         }
     }
 

@@ -20,6 +20,7 @@ public final class SharedConnection implements AutoCloseable {
     private final Connector connector;
     private final AtomicLong opened = new AtomicLong();
     private final AtomicLong replaced = new AtomicLong();
+    private final AtomicLong statementNanos = new AtomicLong();
     private Connection physical;
     private long lastUsedNanos;
     private int borrowed;
@@ -102,6 +103,15 @@ public final class SharedConnection implements AutoCloseable {
         } catch (SQLException e) {
             return true;
         }
+    }
+
+    /** Time spent executing statements on this connection so far, in nanoseconds (the server's and the wire's). */
+    public long statementNanos() {
+        return statementNanos.get();
+    }
+
+    void statementExecuted(long nanos) {
+        statementNanos.addAndGet(nanos);
     }
 
     /** Physical connections opened so far. */

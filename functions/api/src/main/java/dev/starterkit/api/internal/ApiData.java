@@ -38,6 +38,8 @@ public final class ApiData implements ApiPipeline.RequestHooks {
     private final Repositories cached;
     private final Supplier<TransactionOperations<Connection>> transactions;
     private RequestContext request;
+    private long statementNanosAtBegin;
+    private double databaseMillis;
 
     public ApiData(DataLayer layer) {
         this.layer = layer;
@@ -105,6 +107,8 @@ public final class ApiData implements ApiPipeline.RequestHooks {
     @Override
     public void begin(ApiRequest apiRequest) {
         request = layer.request(apiRequest.wantsFreshReads());
+        statementNanosAtBegin = layer.connection().statementNanos();
+        databaseMillis = 0;
     }
 
     @Override
@@ -113,6 +117,7 @@ public final class ApiData implements ApiPipeline.RequestHooks {
             return Optional.empty();
         }
         Optional<String> status = request.cacheStatus().map(CacheStatus::name);
+        databaseMillis = (layer.connection().statementNanos() - statementNanosAtBegin) / 1e6;
         request.close();
         request = null;
         return status;
@@ -120,7 +125,7 @@ public final class ApiData implements ApiPipeline.RequestHooks {
 
     @Override
     public double databaseMillis() {
-        return 0;
+        return databaseMillis;
     }
 
     /** The data layer, for health checks. */
