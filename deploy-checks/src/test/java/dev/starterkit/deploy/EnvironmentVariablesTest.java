@@ -15,7 +15,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every environment variable a function's code may read is declared for it in template.yaml, except the local-only
- * ones (ARCHITECTURE.md) and those the Lambda runtime sets. What it may read: its module's sources, the project
+ * ones (ARCHITECTURE.md) and the {@code AWS_*} and {@code LAMBDA_*} ones: those the Lambda runtime sets, and the AWS
+ * SDK's standard variables (such as the {@code AWS_ENDPOINT_URL_*} endpoint overrides, unset when deployed), which the
+ * SDK honours whether or not the code reads them. What it may read: its module's sources, the project
  * modules it depends on, and the shared-db packages they refer to, directly or through other shared-db packages
  * (so the API functions answer for the cache's variables, and only the export function for the export's).
  */

@@ -75,17 +75,29 @@ public final class ConnectionSettingsFactory {
         props.put("assumeMinServerVersion", "12");
         props.put("prepareThreshold", "0");
         Optional<String> secret = env.value("DB_SECRET_ARN");
-        if (secret.isPresent()) {
-            props.put("wrapperPlugins", "awsSecretsManager");
-            props.put("secretsManagerSecretId", secret.get());
-        } else {
-            props.put("wrapperPlugins", "iam");
-            props.put("user", env.require("DB_USER").value());
-        }
+        putCredentialPlugin(env, secret, props);
         String url = "jdbc:aws-wrapper:postgresql://" + endpoint + ":" + port + "/" + database;
         String redacted = "postgres://" + (secret.isPresent() ? "(secret)" : props.get("user")) + "@" + endpoint
             + ":" + port + "/" + database + " via RDS Proxy (" + props.get("wrapperPlugins") + ")";
         return new ConnectionSettings(url, props, redacted, applicationName, VALIDATE_AFTER_IDLE);
+    }
+
+    /**
+     * The wrapper's {@code awsSecretsManager} plugin when a secret is given (its region comes from the ARN; the SDK's
+     * standard {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}, else {@code AWS_ENDPOINT_URL}, overrides the endpoint, as
+     * for LocalStack or a test's server), else IAM auth as {@code DB_USER}.
+     */
+    private static void putCredentialPlugin(ResolvedEnvironment env, Optional<String> secret,
+                                            Map<String, String> props) {
+        if (secret.isEmpty()) {
+            props.put("wrapperPlugins", "iam");
+            props.put("user", env.require("DB_USER").value());
+            return;
+        }
+        props.put("wrapperPlugins", "awsSecretsManager");
+        props.put("secretsManagerSecretId", secret.get());
+        env.value("AWS_ENDPOINT_URL_SECRETS_MANAGER").or(() -> env.value("AWS_ENDPOINT_URL"))
+            .ifPresent(endpoint -> props.put("secretsManagerEndpoint", endpoint.strip()));
     }
 
     private static Map<String, String> baseProperties(String applicationName) {

@@ -55,6 +55,13 @@ final class LogicalConnection implements InvocationHandler {
                 return System.identityHashCode(self);
             case "equals":
                 return self == args[0];
+            case "setReadOnly":
+                if (!closed && !((Boolean) args[0]) && physical.isClosed()) {
+                    // Resetting a connection that died and could not be replaced (a refused login, say): the next
+                    // one starts read-write, and an error here would replace the one that explains the failure.
+                    return null;
+                }
+                break;
             default:
                 break;
         }

@@ -7,6 +7,7 @@ import dev.starterkit.db.env.EnvironmentLoader;
 import dev.starterkit.db.env.ResolvedEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,29 @@ class ConnectionSettingsFactoryTest {
             .containsEntry("secretsManagerSecretId", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-abc")
             .containsEntry("sslmode", "require")
             .containsEntry("wrapperDialect", "pg")
-            .doesNotContainKey("password");
+            .doesNotContainKey("password")
+            .doesNotContainKey("secretsManagerEndpoint");
+    }
+
+    @Test
+    void fromEnvironment_shouldPointTheSecretsManagerPluginAtTheEndpoint_whenTheSdkVariableIsSet() {
+        // GIVEN the SDK's standard endpoint variables, service-specific and general
+        Map<String, String> proxy = Map.of("DB_PROXY_ENDPOINT", "proxy", "DB_NAME", "app",
+            "DB_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-abc");
+        Map<String, String> both = new HashMap<>(proxy);
+        both.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:4566");
+        both.put("AWS_ENDPOINT_URL", "http://127.0.0.1:9999");
+        Map<String, String> general = new HashMap<>(proxy);
+        general.put("AWS_ENDPOINT_URL", "http://127.0.0.1:9999");
+
+        // WHEN settings are built
+        ConnectionSettings specific = ConnectionSettingsFactory.fromEnvironment(env(both), "UsersFunction");
+        ConnectionSettings fallback = ConnectionSettingsFactory.fromEnvironment(env(general), "UsersFunction");
+
+        // THEN the service-specific one wins, the general one applies otherwise; TLS stays required
+        assertThat(specific.properties()).containsEntry("secretsManagerEndpoint", "http://127.0.0.1:4566")
+            .containsEntry("sslmode", "require");
+        assertThat(fallback.properties()).containsEntry("secretsManagerEndpoint", "http://127.0.0.1:9999");
     }
 
     @Test
