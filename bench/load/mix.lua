@@ -83,7 +83,8 @@ lat_us = {}    -- per response: microseconds from request() to response()
 samples = {}   -- up to 5 unexpected responses: "kind status body"
 
 function init(args)
-    math.randomseed(1000 + thread_index)
+    -- a new sequence per invocation: unknown ids repeated from the warm-up would be cached misses, i.e. hits
+    math.randomseed(os.time() * 100 + thread_index)
     for _, entry in ipairs(words(os.getenv("LOAD_USERS"))) do
         local token, id, slug = entry:match("^([^:]+):([^:]+):([^:]+)$")
         users[#users + 1] = {token = token, id = id, slug = slug}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/load/run.sh [--envs 2] [--connections 4] [--duration 30s] [--rounds 3] [--baseline 5s] [--warmup 10s]
-#                   [--db load_bench] [--keep-db]
+#                   [--db load_bench] [--keep-db] [--reads-only]
 #
 # A load run against bin/dev's server (not a test, never in CI): builds what bin/dev needs, creates a fresh database
 # on the shared PostgreSQL, starts bin/dev on a free port with --envs N and the shared Redis, signs in seeded users,
@@ -12,6 +12,7 @@
 #   3. baseline: --rounds rounds of the mix and the mix with Cache-Control: no-cache (every cacheable read goes to
 #      PostgreSQL), --baseline each, interleaved; the cache's effect is the median of the rounds' ratios;
 #   4. floor: GET /health (one SELECT 1, no cache) for --baseline.
+# --reads-only leaves the writes and sign-ins out of the mix: the cache's best case.
 # Prints one summary; exits 1 when a request failed (a 5xx, an unexpected 4xx, a socket error or timeout), when a
 # function held more than N connections in any sample, or when anything else held a connection to the database.
 #
@@ -44,6 +45,7 @@ while [[ $# -gt 0 ]]; do
         --warmup) WARMUP="$2"; shift 2 ;;
         --db) DB="$2"; shift 2 ;;
         --keep-db) KEEP_DB=true; shift ;;
+        --reads-only) export LOAD_ONLY=reads; shift ;;
         *) sed -n '2,3p' "${BASH_SOURCE[0]}" | cut -c3- >&2; exit 2 ;;
     esac
 done
