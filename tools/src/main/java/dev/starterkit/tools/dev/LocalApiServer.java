@@ -3,11 +3,11 @@ package dev.starterkit.tools.dev;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.starterkit.tools.internal.LoopbackHttp;
 import dev.starterkit.tools.template.FunctionSpec;
 import dev.starterkit.tools.template.RouteSpec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,7 +53,7 @@ public final class LocalApiServer implements AutoCloseable {
         }
         bindings.sort(Comparator.comparingInt((Binding b) -> b.route().specificity()).reversed());
         executor = Executors.newFixedThreadPool(Math.max(4, pools.size() * environmentsPerFunction * 2));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+        server = LoopbackHttp.create(port, 128);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();

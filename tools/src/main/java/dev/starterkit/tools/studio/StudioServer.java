@@ -2,9 +2,9 @@ package dev.starterkit.tools.studio;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.starterkit.tools.internal.LoopbackHttp;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +46,7 @@ public final class StudioServer implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private StudioServer(DataSource dataSource, StudioSettings settings, String token) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.port()), 0);
+        server = LoopbackHttp.create(settings.port(), 0);
         guard = new StudioGuard(token, port());
         api = new StudioApi(new TableStore(dataSource), settings, json);
         server.createContext("/", this::handle);
