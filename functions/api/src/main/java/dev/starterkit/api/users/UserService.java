@@ -9,6 +9,7 @@ import dev.starterkit.api.views.UserView;
 import dev.starterkit.db.schema.organization.Member;
 import dev.starterkit.db.schema.user.User;
 import io.micronaut.data.model.Limit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,8 +44,8 @@ public final class UserService {
     private Set<String> colleaguesOf(CurrentUser viewer) {
         Set<String> orgs = data.reads().members().findByUserId(viewer.id()).stream().map(Member::organizationId)
             .collect(Collectors.toSet());
-        Set<String> ids = orgs.stream().flatMap(o -> data.reads().members().findByOrganizationId(o).stream())
-            .map(Member::userId).collect(Collectors.toSet());
+        Set<String> ids = orgs.isEmpty() ? new HashSet<>() : data.reads().members().findByOrganizationIdIn(orgs)
+            .stream().map(Member::userId).collect(Collectors.toSet());
         ids.add(viewer.id());
         return ids;
     }

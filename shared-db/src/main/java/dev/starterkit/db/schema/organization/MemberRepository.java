@@ -2,6 +2,7 @@ package dev.starterkit.db.schema.organization;
 
 import io.micronaut.data.model.Limit;
 import io.micronaut.data.repository.CrudRepository;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,9 @@ public interface MemberRepository extends CrudRepository<Member, String> {
 
     /** The members of an organization. */
     List<Member> findByOrganizationId(String organizationId);
+
+    /** The members of any of these organizations, in one query. */
+    List<Member> findByOrganizationIdIn(Collection<String> organizationIds);
 
     /** Members of an organization with ids after {@code afterId} in id order, at most {@code limit}. */
     List<Member> findByOrganizationIdAndIdGreaterThanOrderById(String organizationId, String afterId, Limit limit);
