@@ -114,7 +114,7 @@ class BadInputFaultIT {
             assertThat(count).as(route).isGreaterThanOrEqualTo(50));
         assertThat(perDefect).hasSize(Defect.values().length).allSatisfy((defect, count) ->
             assertThat(count).as(defect.toString()).isGreaterThanOrEqualTo(defect == Defect.GATEWAY_OVERSIZED_BODY
-                ? 3 : 20));
+                ? 3 : 10));
         for (ApiRoute route : ApiRoute.ALL) {
             assertThat(templateRoutes.stream().anyMatch(r -> !r.path().equals("$default")
                 && r.match(route.method(), route.path(Map.of())) != null)).as(route.toString()).isTrue();
