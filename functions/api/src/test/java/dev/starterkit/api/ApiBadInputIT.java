@@ -64,6 +64,7 @@ class ApiBadInputIT {
         "{\"name\": \"A\", \"slug\": \"a'; DROP TABLE organization; --\"} | 422 | validation_failed",
         "{\"name\": \"A\", \"slug\": \"abc\"} trailing    | 400 | bad_request",
         "{\"name\": \"\\u0000\", \"slug\": \"abc\"}       | 422 | validation_failed",
+        "{\"name\": \"\\ud800x\", \"slug\": \"abc\"}     | 422 | validation_failed",
     })
     void createOrganization_shouldAnswer4xx_whenTheBodyIsBad(String body, int status, String code) {
         APIGatewayV2HTTPResponse response = orgs.handleRequest(Events.withBody(

@@ -84,12 +84,19 @@ public final class EventTranslator {
         byte[] bytes = response.getBody() == null ? new byte[0] : response.getIsBase64Encoded()
             ? Base64.getDecoder().decode(response.getBody()) : response.getBody().getBytes(StandardCharsets.UTF_8);
         int status = response.getStatusCode() == 0 ? 200 : response.getStatusCode();
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
+        // A response to HEAD has no body, whatever the handler returned (API Gateway drops it too)
+        boolean head = isHead(exchange);
+        exchange.sendResponseHeaders(status, bytes.length == 0 || head ? -1 : bytes.length);
+        if (bytes.length > 0 && !head) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
         }
+    }
+
+    /** Whether the request is a HEAD, whose response carries no body. */
+    static boolean isHead(HttpExchange exchange) {
+        return "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
     }
 
     private static Map<String, String> query(String rawQuery) {

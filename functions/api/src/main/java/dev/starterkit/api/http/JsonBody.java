@@ -9,7 +9,8 @@ import tools.jackson.databind.node.JsonNodeType;
 
 /**
  * A request body read as a JSON object, with typed accessors that turn every kind of bad input into a 400 or 422
- * naming the field: not JSON, not an object, unknown fields, missing fields, wrong types, out-of-range lengths.
+ * naming the field: not JSON, not an object, unknown fields, missing fields, wrong types, out-of-range lengths,
+ * control characters, unpaired surrogates.
  */
 public final class JsonBody {
 
@@ -67,6 +68,11 @@ public final class JsonBody {
         }
         if (value.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
             throw ApiException.validation("\"" + field + "\" must not contain control characters");
+        }
+        // JSON can escape half of a surrogate pair (U+D800 alone): such text has no UTF-8 form, so PostgreSQL would
+        // store "?" in its place, and different inputs (emails included) would become the same value
+        if (value.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+            throw ApiException.validation("\"" + field + "\" must be valid Unicode text");
         }
         return Optional.of(value);
     }
