@@ -29,15 +29,6 @@ public final class LocalApiServer implements AutoCloseable {
     /** How much of a body over the limit is read and dropped before the 413, so that the client gets to read it. */
     private static final long MAX_DRAINED_BYTES = 1024L * 1024 * 1024;
 
-    static {
-        // The JDK server sends a response's headers and its body in two writes; with Nagle's algorithm on, the body
-        // then waits for the client's delayed ACK, about 40 ms a request. The JDK reads this once, when the first
-        // server of the JVM starts; an explicit setting wins.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private record Binding(RouteSpec route, String functionName, ExecutionEnvironments environments) {
     }
 

@@ -27,7 +27,11 @@ final class FaultDatabase implements AutoCloseable {
 
     /** Creates the database of {@code testClass}, applies the migrations and the test seeds. */
     static FaultDatabase create(Class<?> testClass) {
-        String url = TestPostgres.get().createDatabase(testClass);
+        return prepare(TestPostgres.get().createDatabase(testClass));
+    }
+
+    /** Applies the migrations and the test seeds to the empty database at {@code url} (on any server). */
+    static FaultDatabase prepare(String url) {
         UnpooledDataSource ds = new UnpooledDataSource(TestPostgres.settings(url, "setup"), Connector.jdbc());
         new Migrator(ds).migrate();
         new Seeder(ds).seed(Stage.TEST);

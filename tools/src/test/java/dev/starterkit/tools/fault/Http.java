@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 
 /** A JSON-over-HTTP client of a {@link FaultServer}, with the calls the fault tests share. */
@@ -23,6 +24,16 @@ final class Http {
 
     /** Sends a request; {@code token} (may be null) goes into {@code Authorization: Bearer}. */
     HttpResponse<String> send(String method, String pathAndQuery, String jsonBody, String token) {
+        return send(request(method, pathAndQuery, jsonBody, token).build());
+    }
+
+    /** Sends a request built by the caller, without waiting for the response. */
+    CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request with a JSON body (may be null) and a bearer token (may be null), for more headers. */
+    HttpRequest.Builder request(String method, String pathAndQuery, String jsonBody, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(pathAndQuery)).timeout(TIMEOUT)
             .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(jsonBody));
@@ -32,7 +43,7 @@ final class Http {
         if (token != null) {
             request.header("authorization", "Bearer " + token);
         }
-        return send(request.build());
+        return request;
     }
 
     /** Sends a request built by the caller. */

@@ -2,25 +2,13 @@ package dev.starterkit.tools.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starterkit.api.ApiRuntime;
-import dev.starterkit.db.connect.Connector;
-import dev.starterkit.db.connect.UnpooledDataSource;
-import dev.starterkit.db.env.EnvironmentLoader;
-import dev.starterkit.db.env.ResolvedEnvironment;
-import dev.starterkit.db.env.Stage;
-import dev.starterkit.db.migrate.Migrator;
-import dev.starterkit.db.seed.Seeder;
-import dev.starterkit.db.testing.TestPostgres;
-import dev.starterkit.tools.dev.LocalApiServer;
-import dev.starterkit.tools.template.Fixtures;
-import dev.starterkit.tools.template.SamTemplate;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,25 +25,17 @@ class PostgresFaultIT {
     private static final int ROUNDS = 3;
     private static final String API_SESSIONS = "datname = '" + DB + "' AND application_name LIKE '%Function'";
     private static RestartablePostgres postgres;
-    private static LocalApiServer server;
-    private static ApiClient api;
+    private static FaultServer server;
+    private static Http api;
     private static String token;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         postgres = RestartablePostgres.start();
         postgres.execute("CREATE DATABASE " + DB);
-        String url = postgres.url(DB);
-        UnpooledDataSource ds = new UnpooledDataSource(TestPostgres.settings(url, "setup"), Connector.jdbc());
-        new Migrator(ds).migrate();
-        new Seeder(ds).seed(Stage.TEST);
-        ResolvedEnvironment env = EnvironmentLoader.load(Optional.of("test"),
-            Map.of("DATABASE_URL", url, "AUTH_BCRYPT_COST", "4"), Path.of("target"));
-        server = new LocalApiServer(SamTemplate.read(Fixtures.template()).functions(), 1,
-            f -> ApiRuntime.newHandler(f.handlerClass(), env.withDefaults(f.literalEnvironment(), "template.yaml"),
-                f.logicalId()), 0);
-        api = new ApiClient(server.port());
-        token = api.signIn("alice@example.com");
+        server = FaultServer.start(FaultDatabase.prepare(postgres.url(DB)), Map.of("AUTH_BCRYPT_COST", "4"), 1);
+        api = new Http(server);
+        token = api.signIn("alice@example.com", "password123");
     }
 
     @AfterAll
@@ -119,8 +99,8 @@ class PostgresFaultIT {
             // GIVEN a POST blocked on a lock held elsewhere
             admin.setAutoCommit(false);
             s.execute("LOCK TABLE organization IN SHARE MODE");
-            CompletableFuture<HttpResponse<String>> post = api.createOrganizationAsync(token, "inflight-co",
-                "key-inflight");
+            CompletableFuture<HttpResponse<String>> post =
+                api.sendAsync(createOrganization("inflight-co", "key-inflight"));
             awaitCount("SELECT count(*) FROM pg_stat_activity WHERE " + API_SESSIONS + " AND wait_event_type = 'Lock'",
                 1);
 
@@ -128,7 +108,7 @@ class PostgresFaultIT {
             assertThat(terminateApiSessions()).isPositive();
             admin.commit();
             HttpResponse<String> first = post.get();
-            HttpResponse<String> retry = api.createOrganization(token, "inflight-co", "key-inflight");
+            HttpResponse<String> retry = api.send(createOrganization("inflight-co", "key-inflight"));
 
             // THEN nothing had been committed, so the write ran again on a new connection; the client's retry
             // replays it; one row
@@ -150,8 +130,8 @@ class PostgresFaultIT {
                 + "DEFERRED FOR EACH ROW EXECUTE FUNCTION slow_commit()");
         }
         try {
-            CompletableFuture<HttpResponse<String>> post = api.createOrganizationAsync(token, "commit-co",
-                "key-commit");
+            CompletableFuture<HttpResponse<String>> post =
+                api.sendAsync(createOrganization("commit-co", "key-commit"));
             awaitCount("SELECT count(*) FROM pg_stat_activity WHERE " + API_SESSIONS + " AND wait_event = 'PgSleep'",
                 1);
 
@@ -159,7 +139,7 @@ class PostgresFaultIT {
             terminateApiSessions();
             HttpResponse<String> first = post.get();
             dropSlowCommit();
-            HttpResponse<String> retry = api.createOrganization(token, "commit-co", "key-commit");
+            HttpResponse<String> retry = api.send(createOrganization("commit-co", "key-commit"));
 
             // THEN the client was told it failed (the outcome of a lost COMMIT is unknown, so it is not re-run),
             // and its retry with the same key wrote the organization once
@@ -172,9 +152,16 @@ class PostgresFaultIT {
         assertThat(count("SELECT count(*) FROM organization WHERE slug = 'commit-co'")).isEqualTo(1);
     }
 
-    private static java.util.List<Integer> readAndWrite(String slug) throws Exception {
-        return java.util.List.of(api.get("/users/usr_alice00000000000", token).statusCode(),
-            api.createOrganization(token, slug, null).statusCode());
+    private static List<Integer> readAndWrite(String slug) {
+        return List.of(api.get("/users/usr_alice00000000000", token).statusCode(),
+            api.send(createOrganization(slug, null)).statusCode());
+    }
+
+    /** {@code POST /organizations} with {@code slug} as name and slug, and an Idempotency-Key unless null. */
+    private static HttpRequest createOrganization(String slug, String key) {
+        HttpRequest.Builder request = api.request("POST", "/organizations", "{\"name\":\"" + slug
+            + "\",\"slug\":\"" + slug + "\"}", token);
+        return (key == null ? request : request.header("Idempotency-Key", key)).build();
     }
 
     private static int terminateApiSessions() throws Exception {
@@ -203,7 +190,8 @@ class PostgresFaultIT {
     }
 
     private static long count(String sql) throws Exception {
-        try (Connection c = postgres.connect(DB); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = postgres.connect(DB); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
