@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public final class QueryCache implements AutoCloseable {
     private final CacheCounters counters;
     private final SchemaCatalogs catalogs;
     private final Invalidator invalidator;
+    private final Duration generationTtl;
     private final ThreadLocal<CacheRequest> requests = new ThreadLocal<>();
 
     QueryCache(CacheConfig config, CacheStore store, KeyLayout layout, InstantSource clock, CircuitBreaker breaker,
@@ -52,8 +54,10 @@ public final class QueryCache implements AutoCloseable {
         this.counters = counters;
         this.catalogs = catalogs;
         long forgetAfter = config.maxAge().plus(config.swr()).plusSeconds(1).toMillis();
-        this.invalidator = new Invalidator(store, breaker, layout, counters, clock, forgetAfter, catalogs::current,
-            catalogs::reset);
+        // generations outlive the entries read against them; one that expires only costs those entries a miss
+        this.generationTtl = config.maxAge().plus(config.swr()).multipliedBy(2);
+        this.invalidator = new Invalidator(store, breaker, layout, counters, clock, forgetAfter, generationTtl,
+            catalogs::current, catalogs::reset);
     }
 
     /** Starts a request on this thread; close it when the request ends. */
@@ -71,21 +75,27 @@ public final class QueryCache implements AutoCloseable {
         return catalogs.analyze(sql, idle);
     }
 
-    /** Reads through the cache. {@code keyMaterial} is the SQL and its bound parameters, encoded. */
-    public Fetched read(SqlAnalysis analysis, byte[] keyMaterial, Fetched.Fetcher fetcher) throws SQLException {
+    /**
+     * Reads through the cache. {@code keyMaterial} is the SQL and its bound parameters, encoded; {@code rowKey} is
+     * the canonical primary key of the one row a point read depends on ({@link SqlAnalysis#row()}), or null to
+     * depend on the tables read.
+     */
+    public Fetched read(SqlAnalysis analysis, String rowKey, byte[] keyMaterial, Fetched.Fetcher fetcher)
+        throws SQLException {
         CacheRequest request = requests.get();
         if (config.mode() == CacheConfig.Mode.DISABLED || request != null && request.isBypassing()
             || !invalidator.retryFailed() || !breaker.allow()) {
             return bypass(fetcher);
         }
         String digest = digest(keyMaterial);
-        List<String> generationKeys = layout.generations(analysis.tables());
+        List<String> generationKeys = analysis.row() != null && rowKey != null
+            ? layout.rowGenerations(analysis.row().table(), rowKey) : layout.generations(analysis.tables());
         Lookup lookup;
         try {
             lookup = store.lookup(layout.entry(digest), generationKeys);
             if (lookup.generations().contains(null)) {
                 // a table never written yet, or its generation evicted: no entry can be valid against it
-                lookup = new Lookup(null, store.createGenerations(generationKeys));
+                lookup = new Lookup(null, store.createGenerations(generationKeys, generationTtl));
             }
             breaker.success();
         } catch (CacheUnavailableException e) {
@@ -125,10 +135,14 @@ public final class QueryCache implements AutoCloseable {
         record(CacheStatus.BYPASS);
     }
 
-    /** Records a write; {@code committed} when it is already durable (auto-commit outside a transaction). */
-    public void written(SqlAnalysis analysis, boolean committed) {
+    /**
+     * Records a write; {@code committed} when it is already durable (auto-commit outside a transaction).
+     * {@code rowKeys} are the canonical primary keys of the rows it wrote when {@link SqlAnalysis#row()} names its
+     * rows and every one was bound in a canonical form; null otherwise (the write then reaches every row).
+     */
+    public void written(SqlAnalysis analysis, Set<String> rowKeys, boolean committed) {
         if (config.mode() != CacheConfig.Mode.DISABLED) {
-            invalidator.written(analysis, committed);
+            invalidator.written(analysis, rowKeys, committed);
         }
     }
 
@@ -196,8 +210,8 @@ public final class QueryCache implements AutoCloseable {
         }
         // Sent even without a value: it creates missing generations and releases the lock.
         store.store(layout.entry(digest), value, config.maxAge().plus(config.swr()),
-            List.copyOf(generations.keySet()), new java.util.ArrayList<>(generations.values()), layout.lock(digest),
-            lock);
+            List.copyOf(generations.keySet()), new java.util.ArrayList<>(generations.values()), generationTtl,
+            layout.lock(digest), lock);
         return served(CacheStatus.MISS, fetched);
     }
 

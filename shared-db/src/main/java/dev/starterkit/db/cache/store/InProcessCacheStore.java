@@ -11,17 +11,18 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The store used locally without {@code REDIS_URL}: the same entries, locks and generations as in Redis, in a map
- * of this JVM, so that every execution environment of {@code bin/dev} shares it. Bounded in entries.
+ * of this JVM, so that every execution environment of {@code bin/dev} shares it. Bounded in entries and generations.
  */
 public final class InProcessCacheStore implements CacheStore {
 
     private static final int MAX_ENTRIES = 10_000;
+    private static final int MAX_GENERATIONS = 100_000;
     /** The JVM-wide store: {@code bin/dev} runs several execution environments in one JVM that must share it. */
     private static final InProcessCacheStore SHARED = new InProcessCacheStore(InstantSource.system());
 
     private final InstantSource clock;
     private final Map<String, Expiring> values = new HashMap<>();
-    private final Map<String, String> generations = new HashMap<>();
+    private final Map<String, Expiring> generations = new HashMap<>();
 
     public InProcessCacheStore(InstantSource clock) {
         this.clock = clock;
@@ -39,7 +40,12 @@ public final class InProcessCacheStore implements CacheStore {
     }
 
     @Override
-    public synchronized List<String> createGenerations(List<String> generationKeys) {
+    public synchronized List<String> createGenerations(List<String> generationKeys, Duration generationTtl) {
+        for (String key : generationKeys) {
+            if (generation(key) == null) {
+                newGeneration(key, generationTtl);
+            }
+        }
         return current(generationKeys);
     }
 
@@ -54,9 +60,22 @@ public final class InProcessCacheStore implements CacheStore {
 
     @Override
     public synchronized void store(String entryKey, byte[] value, Duration ttl, List<String> generationKeys,
-                                   List<String> expected, String lockKey, String lockToken) {
-        if (value != null && current(generationKeys).equals(expected)) {
+                                   List<String> expected, Duration generationTtl, String lockKey, String lockToken) {
+        boolean valid = value != null;
+        for (int i = 0; i < generationKeys.size(); i++) {
+            String token = generation(generationKeys.get(i));
+            if (token == null) {
+                newGeneration(generationKeys.get(i), generationTtl);
+            }
+            valid &= token != null && token.equals(expected.get(i));
+        }
+        if (valid) {
             put(entryKey, value.clone(), ttl);
+            long keepUntil = clock.millis() + generationTtl.toMillis();
+            for (String key : generationKeys) {
+                generations.computeIfPresent(key, (k, g) -> g.expiresAtMillis() >= keepUntil ? g
+                    : new Expiring(g.value(), keepUntil));
+            }
         }
         Expiring lock = lockKey == null ? null : live(lockKey);
         if (lock != null && new String(lock.value(), java.nio.charset.StandardCharsets.UTF_8).equals(lockToken)) {
@@ -65,9 +84,9 @@ public final class InProcessCacheStore implements CacheStore {
     }
 
     @Override
-    public synchronized void bump(List<String> generationKeys) {
+    public synchronized void bump(List<String> generationKeys, Duration generationTtl) {
         for (String key : generationKeys) {
-            generations.put(key, randomToken());
+            newGeneration(key, generationTtl);
         }
     }
 
@@ -87,12 +106,34 @@ public final class InProcessCacheStore implements CacheStore {
         return values.size();
     }
 
+    /** The live tokens of {@code generationKeys}, null for a missing or expired one. */
     private List<String> current(List<String> generationKeys) {
         List<String> tokens = new ArrayList<>(generationKeys.size());
         for (String key : generationKeys) {
-            tokens.add(generations.computeIfAbsent(key, k -> randomToken()));
+            tokens.add(generation(key));
         }
         return tokens;
+    }
+
+    private String generation(String key) {
+        Expiring generation = generations.get(key);
+        if (generation != null && generation.expiresAtMillis() <= clock.millis()) {
+            generations.remove(key);
+            return null;
+        }
+        return generation == null ? null : new String(generation.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private void newGeneration(String key, Duration ttl) {
+        if (generations.size() >= MAX_GENERATIONS) {
+            generations.values().removeIf(g -> g.expiresAtMillis() <= clock.millis());
+            if (generations.size() >= MAX_GENERATIONS) {
+                // forgetting generations is always safe: a missing one makes every entry read against it invalid
+                generations.clear();
+            }
+        }
+        byte[] token = randomToken().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        generations.put(key, new Expiring(token, clock.millis() + ttl.toMillis()));
     }
 
     private Expiring live(String key) {

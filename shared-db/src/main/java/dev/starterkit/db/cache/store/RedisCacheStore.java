@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,8 +25,9 @@ import java.util.function.Function;
 /**
  * The Redis store: a lookup is one {@code MGET} (the entry and its generations in one round trip); a store is one
  * script call, sent on a second connection so that lookups never queue behind it, and not awaited (it also creates
- * missing generations, so that an evicted generation can never make an old entry valid again); an invalidation is
- * one {@code MSET}. Every call is bounded by a short timeout and every key of a call shares one hash slot.
+ * missing generations, so that an expired or evicted generation can never make an old entry valid again, and keeps
+ * the generations of what it stores alive); an invalidation is one script call that sets new tokens with their time
+ * to live. Every call is bounded by a short timeout and every key of a call shares one hash slot.
  */
 public final class RedisCacheStore implements CacheStore {
 
@@ -39,7 +39,7 @@ public final class RedisCacheStore implements CacheStore {
           local g = redis.call('GET', KEYS[i])
           if not g then
             g = ARGV[1] .. i
-            redis.call('SET', KEYS[i], g)
+            redis.call('SET', KEYS[i], g, 'PX', ARGV[2])
           end
           out[i] = g
         end
@@ -50,15 +50,25 @@ public final class RedisCacheStore implements CacheStore {
         for i = 3, #KEYS do
           local have = redis.call('GET', KEYS[i])
           if not have then
-            redis.call('SET', KEYS[i], ARGV[4] .. i)
+            redis.call('SET', KEYS[i], ARGV[4] .. i, 'PX', ARGV[5])
             ok = 0
-          elseif have ~= ARGV[i + 2] then
+          elseif have ~= ARGV[i + 3] then
             ok = 0
           end
         end
-        if ok == 1 then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+        if ok == 1 then
+          redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+          for i = 3, #KEYS do
+            if redis.call('PTTL', KEYS[i]) < tonumber(ARGV[5]) then redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
+          end
+        end
         if ARGV[3] ~= '' and redis.call('GET', KEYS[2]) == ARGV[3] then redis.call('DEL', KEYS[2]) end
         return ok""");
+    private static final Script BUMP = new Script("""
+        for i = 1, #KEYS do
+          redis.call('SET', KEYS[i], ARGV[1] .. i, 'PX', ARGV[2])
+        end
+        return {}""");
 
     private final RedisConnection connection;
     private final Duration timeout;
@@ -110,9 +120,9 @@ public final class RedisCacheStore implements CacheStore {
     }
 
     @Override
-    public List<String> createGenerations(List<String> generationKeys) {
+    public List<String> createGenerations(List<String> generationKeys, Duration generationTtl) {
         byte[] seed = bytes(InProcessCacheStore.randomToken() + ":");
-        List<Object> reply = await(run(CREATE_GENERATIONS, generationKeys, List.of(seed)));
+        List<Object> reply = await(run(CREATE_GENERATIONS, generationKeys, List.of(seed, millis(generationTtl))));
         return reply.stream().map(token -> new String((byte[]) token, StandardCharsets.UTF_8)).toList();
     }
 
@@ -123,16 +133,17 @@ public final class RedisCacheStore implements CacheStore {
 
     @Override
     public void store(String entryKey, byte[] value, Duration ttl, List<String> generationKeys,
-                      List<String> generations, String lockKey, String lockToken) {
+                      List<String> generations, Duration generationTtl, String lockKey, String lockToken) {
         List<String> keys = new ArrayList<>(generationKeys.size() + 2);
         keys.add(entryKey);
         keys.add(lockKey);
         keys.addAll(generationKeys);
-        List<byte[]> args = new ArrayList<>(generations.size() + 4);
+        List<byte[]> args = new ArrayList<>(generations.size() + 5);
         args.add(value == null ? new byte[0] : value);
-        args.add(bytes(Long.toString(ttl.toMillis())));
+        args.add(millis(ttl));
         args.add(bytes(lockToken == null ? "" : lockToken));
         args.add(bytes(InProcessCacheStore.randomToken() + ":"));
+        args.add(millis(generationTtl));
         generations.forEach(g -> args.add(bytes(g == null ? "" : g)));
         try {
             CompletableFuture<List<Object>> stored = run(STORE, keys, args, RedisConnection.Lane.BACKGROUND)
@@ -150,12 +161,9 @@ public final class RedisCacheStore implements CacheStore {
     }
 
     @Override
-    public void bump(List<String> generationKeys) {
-        Map<String, byte[]> tokens = new LinkedHashMap<>();
-        for (String key : generationKeys) {
-            tokens.put(key, bytes(InProcessCacheStore.randomToken()));
-        }
-        await(commands().mset(tokens));
+    public void bump(List<String> generationKeys, Duration generationTtl) {
+        byte[] seed = bytes(InProcessCacheStore.randomToken() + ":");
+        await(run(BUMP, generationKeys, List.of(seed, millis(generationTtl))));
     }
 
     @Override
@@ -214,6 +222,10 @@ public final class RedisCacheStore implements CacheStore {
             stage.toCompletableFuture().cancel(false);
             throw new CacheUnavailableException("Redis did not answer within " + timeout.toMillis() + " ms", e);
         }
+    }
+
+    private static byte[] millis(Duration duration) {
+        return bytes(Long.toString(Math.max(1, duration.toMillis())));
     }
 
     private static byte[] bytes(String s) {
