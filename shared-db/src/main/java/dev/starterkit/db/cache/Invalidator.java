@@ -20,11 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns committed writes into new generations, before the write call returns: of every table they reach; of the
- * rows they name by primary key; and of the row epoch of every table whose rows they reach otherwise (a write not
- * naming its rows, a foreign-key action). Writes inside a transaction wait for its end (commit or rollback, either
- * way). An invalidation that could not reach the store is kept and retried before this environment reads from the
- * cache again; until it succeeds, its reads bypass the cache, so it always reads its own writes.
+ * Turns committed writes into new generations, before the write call returns: of every table they reach, and of the
+ * rows they name by primary key. A table whose writes all named their rows keeps its token's row lineage; any other
+ * write to it, and a foreign-key action reaching it, gives it a new lineage. Writes inside a transaction wait for its
+ * end (commit or rollback, either way). An invalidation that could not reach the store is kept and retried (without
+ * keeping any lineage) before this environment reads from the cache again; until it succeeds, its reads bypass the
+ * cache, so it always reads its own writes.
  */
 final class Invalidator {
 
@@ -101,7 +102,7 @@ final class Invalidator {
             return true;
         }
         List<String> keys = new ArrayList<>(failed);
-        if (bump(keys)) {
+        if (bump(keys, Set.of())) {
             failed.clear();
             return true;
         }
@@ -109,12 +110,14 @@ final class Invalidator {
     }
 
     private void flush() {
-        List<String> keys = keysFor(pendingAll, pending, pendingRows);
+        Set<String> keepingLineage = new TreeSet<>();
+        List<String> keys = keysFor(pendingAll, pending, pendingRows, keepingLineage);
         pending.clear();
         pendingRows.clear();
         pendingAll = false;
         keys.addAll(failed);
-        if (bump(keys)) {
+        keepingLineage.removeAll(failed);
+        if (bump(keys, keepingLineage)) {
             failed.clear();
             counters.invalidation();
         } else {
@@ -125,7 +128,9 @@ final class Invalidator {
         }
     }
 
-    private List<String> keysFor(boolean all, Set<String> tables, Map<String, Set<String>> rows) {
+    /** The generation keys to replace; adds to {@code keepingLineage} the tables written only by primary key. */
+    private List<String> keysFor(boolean all, Set<String> tables, Map<String, Set<String>> rows,
+                                 Set<String> keepingLineage) {
         Set<String> written = new TreeSet<>(tables);
         written.addAll(rows.keySet());
         Optional<SchemaCatalog> known = all ? Optional.empty() : catalog.get();
@@ -139,16 +144,16 @@ final class Invalidator {
         Set<String> everyRow = new TreeSet<>(known.get().cascadeReach(written));
         tables.forEach(relation -> everyRow.addAll(known.get().tablesRead(relation)));
         reach.get().forEach(table -> keys.add(layout.generation(table)));
-        everyRow.forEach(table -> keys.add(layout.rowEpoch(table)));
         rows.forEach((table, rowKeys) -> {
             if (!everyRow.contains(table)) {
+                keepingLineage.add(layout.generation(table));
                 rowKeys.forEach(rowKey -> keys.add(layout.row(table, rowKey)));
             }
         });
         return keys;
     }
 
-    private boolean bump(List<String> keys) {
+    private boolean bump(List<String> keys, Set<String> keepingLineage) {
         if (keys.isEmpty()) {
             return true;
         }
@@ -156,7 +161,7 @@ final class Invalidator {
             return false;
         }
         try {
-            store.bump(keys, generationTtl);
+            store.bump(keys, keepingLineage, generationTtl);
             breaker.success();
             return true;
         } catch (CacheUnavailableException e) {

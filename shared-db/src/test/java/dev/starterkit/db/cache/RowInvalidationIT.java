@@ -221,4 +221,24 @@ class RowInvalidationIT {
         assertThat(ttls).isNotEmpty().allSatisfy(ttl -> assertThat(ttl).isBetween(1L, 150_000L));
         assertThat(List.of(read("usr_gone"), read("usr_gone"))).containsExactly("g:MISS", "g:HIT");
     }
+
+    @Test
+    void findById_shouldMiss_whenCodeThatKnowsNoRowGenerationsWritesTheTable() {
+        // GIVEN bob has a user cached
+        alice.repository(DirectUserRepository.class).save(user("usr_old", "o1"));
+        assertThat(List.of(read("usr_old"), read("usr_old"))).containsExactly("o1:MISS", "o1:HIT");
+        // WHEN code deployed before row generations renames it (during a deploy both run): its invalidation only
+        // gives the user table a token of its own
+        CacheTestDatabase.execute(url, "UPDATE \"user\" SET name = 'o2' WHERE id = 'usr_old'");
+        RedisClient client = RedisClient.create(TestRedis.url());
+        try (var connection = client.connect()) {
+            for (String key : connection.sync().keys(prefix + "*:g:user")) {
+                connection.sync().set(key, Long.toHexString(System.nanoTime()));
+            }
+        } finally {
+            client.shutdown();
+        }
+        // THEN bob's point read misses with the new name
+        assertThat(read("usr_old")).isEqualTo("o2:MISS");
+    }
 }

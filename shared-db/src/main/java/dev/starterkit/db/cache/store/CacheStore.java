@@ -2,6 +2,7 @@ package dev.starterkit.db.cache.store;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where entries, locks and generations live: Redis (standalone or cluster) or the in-process store. Every call that
@@ -10,6 +11,9 @@ import java.util.List;
  * {@link CacheUnavailableException} on failure or timeout.
  */
 public interface CacheStore extends AutoCloseable {
+
+    /** Marks an expected token as one to create: no token starts with it. */
+    String MISSING = "+";
 
     /** Reads an entry and the generation tokens of {@code generationKeys}; a missing generation reads as null. */
     Lookup lookup(String entryKey, List<String> generationKeys);
@@ -26,13 +30,23 @@ public interface CacheStore extends AutoCloseable {
     /**
      * Stores {@code value} (null: nothing to store) for {@code ttl} unless a generation changed since it was read or
      * was missing, and then keeps its generations for at least {@code generationTtl} more; gives missing generations
-     * a random token, and releases the lock if {@code lockToken} holds it. May return before the store has happened.
+     * a random token, and releases the lock if {@code lockToken} holds it. An expected token made by
+     * {@link #missing(String)} says the generation was missing when read: it must still be missing, and is then
+     * created with that token. May return before the store has happened.
      */
     void store(String entryKey, byte[] value, Duration ttl, List<String> generationKeys, List<String> generations,
                Duration generationTtl, String lockKey, String lockToken);
 
-    /** Gives every key in {@code generationKeys} a new random token living {@code generationTtl}, before returning. */
-    void bump(List<String> generationKeys, Duration generationTtl);
+    /**
+     * Gives every key in {@code generationKeys} a new random token living {@code generationTtl}, before returning;
+     * those also in {@code keepingLineage} keep the row lineage of their token, if they have one.
+     */
+    void bump(List<String> generationKeys, Set<String> keepingLineage, Duration generationTtl);
+
+    /** The expected token of a generation that was missing when read, to be created as {@code token} by a store. */
+    static String missing(String token) {
+        return MISSING + token;
+    }
 
     /** Which kind of store this is, for logs. */
     String describe();

@@ -1,5 +1,6 @@
 package dev.starterkit.db.cache.store;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -43,7 +45,7 @@ public final class InProcessCacheStore implements CacheStore {
     public synchronized List<String> createGenerations(List<String> generationKeys, Duration generationTtl) {
         for (String key : generationKeys) {
             if (generation(key) == null) {
-                newGeneration(key, generationTtl);
+                setGeneration(key, randomToken(), generationTtl);
             }
         }
         return current(generationKeys);
@@ -54,7 +56,7 @@ public final class InProcessCacheStore implements CacheStore {
         if (live(lockKey) != null) {
             return false;
         }
-        put(lockKey, token.getBytes(java.nio.charset.StandardCharsets.UTF_8), ttl);
+        put(lockKey, token.getBytes(StandardCharsets.UTF_8), ttl);
         return true;
     }
 
@@ -64,29 +66,47 @@ public final class InProcessCacheStore implements CacheStore {
         boolean valid = value != null;
         for (int i = 0; i < generationKeys.size(); i++) {
             String token = generation(generationKeys.get(i));
-            if (token == null) {
-                newGeneration(generationKeys.get(i), generationTtl);
+            if (expected.get(i).startsWith(MISSING)) {
+                valid &= token == null;
+            } else if (token == null) {
+                setGeneration(generationKeys.get(i), randomToken(), generationTtl);
+                valid = false;
+            } else {
+                valid &= token.equals(expected.get(i));
             }
-            valid &= token != null && token.equals(expected.get(i));
         }
         if (valid) {
             put(entryKey, value.clone(), ttl);
-            long keepUntil = clock.millis() + generationTtl.toMillis();
-            for (String key : generationKeys) {
-                generations.computeIfPresent(key, (k, g) -> g.expiresAtMillis() >= keepUntil ? g
-                    : new Expiring(g.value(), keepUntil));
+            for (int i = 0; i < generationKeys.size(); i++) {
+                keep(generationKeys.get(i), expected.get(i), generationTtl);
             }
         }
         Expiring lock = lockKey == null ? null : live(lockKey);
-        if (lock != null && new String(lock.value(), java.nio.charset.StandardCharsets.UTF_8).equals(lockToken)) {
+        if (lock != null && new String(lock.value(), StandardCharsets.UTF_8).equals(lockToken)) {
             values.remove(lockKey);
         }
     }
 
+    /** Creates a generation that was {@code expected} missing, or makes it live at least {@code ttl} more. */
+    private void keep(String key, String expected, Duration ttl) {
+        if (expected.startsWith(MISSING)) {
+            setGeneration(key, expected.substring(MISSING.length()), ttl);
+            return;
+        }
+        long keepUntil = clock.millis() + ttl.toMillis();
+        generations.computeIfPresent(key, (k, g) -> g.expiresAtMillis() >= keepUntil ? g
+            : new Expiring(g.value(), keepUntil));
+    }
+
     @Override
-    public synchronized void bump(List<String> generationKeys, Duration generationTtl) {
+    public synchronized void bump(List<String> generationKeys, Set<String> keepingLineage, Duration generationTtl) {
         for (String key : generationKeys) {
-            newGeneration(key, generationTtl);
+            String had = generation(key);
+            String token = randomToken();
+            if (had != null && keepingLineage.contains(key)) {
+                token = token + "." + KeyLayout.rowLineage(had);
+            }
+            setGeneration(key, token, generationTtl);
         }
     }
 
@@ -121,10 +141,10 @@ public final class InProcessCacheStore implements CacheStore {
             generations.remove(key);
             return null;
         }
-        return generation == null ? null : new String(generation.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return generation == null ? null : new String(generation.value(), StandardCharsets.UTF_8);
     }
 
-    private void newGeneration(String key, Duration ttl) {
+    private void setGeneration(String key, String token, Duration ttl) {
         if (generations.size() >= MAX_GENERATIONS) {
             generations.values().removeIf(g -> g.expiresAtMillis() <= clock.millis());
             if (generations.size() >= MAX_GENERATIONS) {
@@ -132,8 +152,7 @@ public final class InProcessCacheStore implements CacheStore {
                 generations.clear();
             }
         }
-        byte[] token = randomToken().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        generations.put(key, new Expiring(token, clock.millis() + ttl.toMillis()));
+        generations.put(key, new Expiring(token.getBytes(StandardCharsets.UTF_8), clock.millis() + ttl.toMillis()));
     }
 
     private Expiring live(String key) {

@@ -12,11 +12,14 @@ import java.util.List;
 /**
  * How cache keys are named. Everything of one database shares the hash tag {@code {<database id>}}, so every
  * multi-key operation stays in one Redis Cluster slot; entries carry the migration version, generations do not
- * (a write by old code during a deploy still invalidates the new code's entries). Generations come in three kinds:
- * a table's ({@code g:}), which every write to it replaces and every read of it but a point read depends on; a
- * table's row epoch ({@code e:}), which writes to rows not named by primary key replace; and one row's
- * ({@code r:}, a digest of table and key), which writes naming that row replace. A point read depends on the
- * all-tables generation, its table's row epoch and its row's generation only.
+ * (a write by old code during a deploy still invalidates the new code's entries).
+ *
+ * <p>A table's generation ({@code g:<table>}) is replaced by every write to it, and every read of it depends on its
+ * whole token, except a point read by primary key: that depends on the all-tables generation, on the table token's
+ * <em>row lineage</em> and on its row's generation ({@code r:}, a digest of table and key). A write that names its
+ * rows by primary key replaces the table's token keeping its lineage, and replaces those rows' generations; every
+ * other write gives the table a token of a new lineage, so every point read of it misses. Tokens without a lineage
+ * (made before there were any, or by code that does not know them) are their own lineage.
  *
  * @param prefix a namespace before the hash tag (one per test class in tests)
  * @param databaseId a short digest of the database identity (server, database, user, search path)
@@ -46,11 +49,6 @@ public record KeyLayout(String prefix, String databaseId, String migrationVersio
         return base() + "g:" + table;
     }
 
-    /** The row epoch of a table: replaced by every write to it that does not name its rows by primary key. */
-    public String rowEpoch(String table) {
-        return base() + "e:" + table;
-    }
-
     /** The generation of the row of {@code table} whose primary key's canonical text is {@code key}. */
     public String row(String table, String key) {
         try {
@@ -64,9 +62,14 @@ public record KeyLayout(String prefix, String databaseId, String migrationVersio
         }
     }
 
-    /** The generation keys a point read of one row depends on: all-tables, the table's row epoch, the row. */
+    /** The generation keys a point read of one row depends on: all-tables, its table (by lineage), the row. */
     public List<String> rowGenerations(String table, String key) {
-        return List.of(generation(ALL_TABLES), rowEpoch(table), row(table, key));
+        return List.of(generation(ALL_TABLES), generation(table), row(table, key));
+    }
+
+    /** The row lineage of a table generation token: the part after its last dot, or the whole token. */
+    public static String rowLineage(String token) {
+        return token.substring(token.lastIndexOf('.') + 1);
     }
 
     /** The generation keys an entry reading {@code tables} depends on: all-tables first, then the tables sorted. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -26,8 +27,9 @@ import java.util.function.Function;
  * The Redis store: a lookup is one {@code MGET} (the entry and its generations in one round trip); a store is one
  * script call, sent on a second connection so that lookups never queue behind it, and not awaited (it also creates
  * missing generations, so that an expired or evicted generation can never make an old entry valid again, and keeps
- * the generations of what it stores alive); an invalidation is one script call that sets new tokens with their time
- * to live. Every call is bounded by a short timeout and every key of a call shares one hash slot.
+ * the generations of what it stores alive); an invalidation is one script call that sets new tokens (keeping the row
+ * lineage of the tables whose rows it names) with their time to live. Every call is bounded by a short timeout and
+ * every key of a call shares one hash slot.
  */
 public final class RedisCacheStore implements CacheStore {
 
@@ -47,16 +49,21 @@ public final class RedisCacheStore implements CacheStore {
     private static final Script STORE = new Script("""
         local ok = 1
         if ARGV[1] == '' then ok = 0 end
+        local create = {}
         for i = 3, #KEYS do
           local have = redis.call('GET', KEYS[i])
-          if not have then
+          local want = ARGV[i + 3]
+          if string.sub(want, 1, 1) == '+' then
+            if have then ok = 0 else create[#create + 1] = i end
+          elseif not have then
             redis.call('SET', KEYS[i], ARGV[4] .. i, 'PX', ARGV[5])
             ok = 0
-          elseif have ~= ARGV[i + 3] then
+          elseif have ~= want then
             ok = 0
           end
         end
         if ok == 1 then
+          for _, i in ipairs(create) do redis.call('SET', KEYS[i], string.sub(ARGV[i + 3], 2), 'PX', ARGV[5]) end
           redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
           for i = 3, #KEYS do
             if redis.call('PTTL', KEYS[i]) < tonumber(ARGV[5]) then redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
@@ -66,7 +73,12 @@ public final class RedisCacheStore implements CacheStore {
         return ok""");
     private static final Script BUMP = new Script("""
         for i = 1, #KEYS do
-          redis.call('SET', KEYS[i], ARGV[1] .. i, 'PX', ARGV[2])
+          local token = ARGV[1] .. i
+          if ARGV[i + 2] == 'k' then
+            local had = redis.call('GET', KEYS[i])
+            if had then token = token .. '.' .. (string.match(had, '%.([^.]*)$') or had) end
+          end
+          redis.call('SET', KEYS[i], token, 'PX', ARGV[2])
         end
         return {}""");
 
@@ -161,9 +173,12 @@ public final class RedisCacheStore implements CacheStore {
     }
 
     @Override
-    public void bump(List<String> generationKeys, Duration generationTtl) {
-        byte[] seed = bytes(InProcessCacheStore.randomToken() + ":");
-        await(run(BUMP, generationKeys, List.of(seed, millis(generationTtl))));
+    public void bump(List<String> generationKeys, Set<String> keepingLineage, Duration generationTtl) {
+        List<byte[]> args = new ArrayList<>(generationKeys.size() + 2);
+        args.add(bytes(InProcessCacheStore.randomToken() + ":"));
+        args.add(millis(generationTtl));
+        generationKeys.forEach(key -> args.add(bytes(keepingLineage.contains(key) ? "k" : "")));
+        await(run(BUMP, generationKeys, args));
     }
 
     @Override
