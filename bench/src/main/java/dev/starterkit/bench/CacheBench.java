@@ -27,8 +27,9 @@ import java.util.Properties;
 
 /**
  * The query cache's benchmarks against baselines measured in the same run, on the same PostgreSQL and Redis:
- * a hit vs a raw Lettuce GET of the same bytes and vs the AWS JDBC wrapper's remoteQueryCache hit, a miss vs
- * direct, and database statements per request of a read-heavy mixed workload.
+ * a hit vs a raw Lettuce GET of the same bytes, vs a table-grained hit of the same row and vs the AWS JDBC
+ * wrapper's remoteQueryCache hit, a miss vs direct, and database statements per request of a read-heavy mixed
+ * workload.
  */
 public final class CacheBench {
 
@@ -53,6 +54,7 @@ public final class CacheBench {
             CacheConfig config = CacheConfig.redis(redisUrl).withKeyPrefix(prefix);
             try (DataLayer layer = DataLayer.open(TestPostgres.settings(url, "bench"), config)) {
                 hitVersusGet(layer, redisUrl, prefix);
+                pointHitVersusTableHit(layer);
                 hitVersusRemoteQueryCache(layer, url, redisUrl);
                 missVersusDirect(layer);
             }
@@ -93,6 +95,18 @@ public final class CacheBench {
     }
 
     private static long getP50;
+
+    private static void pointHitVersusTableHit(DataLayer layer) throws Exception {
+        System.out.println("\n[1b] Hit of a point read (WHERE id = ?: depends on the row) vs a hit of the same row "
+            + "read table-grained (WHERE id = ? OR false), plain JDBC");
+        try (Connection connection = layer.cached().getConnection();
+             PreparedStatement point = connection.prepareStatement(BY_ID);
+             PreparedStatement table = connection.prepareStatement(BY_ID + " OR false")) {
+            double[] result = Comparison.run("table-grained hit", () -> readRow(table), "row-grained hit",
+                () -> readRow(point));
+            System.out.printf("    median ratio p50 = %.2fx (the cost of depending on a row)%n", result[0]);
+        }
+    }
 
     private static void hitVersusRemoteQueryCache(DataLayer layer, String url, String redisUrl) throws Exception {
         System.out.println("\n[2] Cache hit of the same query over plain JDBC (executeQuery + 9 getObject): the AWS "

@@ -1,7 +1,9 @@
 package dev.starterkit.bench;
 
 import dev.starterkit.db.DataLayer;
+import dev.starterkit.db.RequestContext;
 import dev.starterkit.db.cache.CacheConfig;
+import dev.starterkit.db.cache.CacheStatus;
 import dev.starterkit.db.schema.user.CachedUserRepository;
 import dev.starterkit.db.schema.user.DirectUserRepository;
 import dev.starterkit.db.schema.user.User;
@@ -9,8 +11,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -31,6 +37,9 @@ final class MixedWorkload {
     private long stale;
     private long writes;
     private long verificationStatements;
+    private final Map<CacheStatus, Integer> served = new EnumMap<>(CacheStatus.class);
+    private final Set<String> readIds = new HashSet<>();
+    private long repeatMisses;
 
     private MixedWorkload(boolean writesToReadTable, boolean useCache) {
         this.writesToReadTable = writesToReadTable;
@@ -54,6 +63,11 @@ final class MixedWorkload {
             System.out.printf("      own-write read-backs through cached: %d stale of %d (their statements, not "
                 + "counted above: +%.3f/request -> %.1fx)%n", cachedRun.stale, cachedRun.writes,
                 withChecks - cached, direct / withChecks);
+            System.out.printf("      workload reads through cached: %d hits, %d stale, %d misses (%d of them not a "
+                + "user's first read; %d distinct users read); the writes' own statements: %d%n",
+                cachedRun.served.getOrDefault(CacheStatus.HIT, 0), cachedRun.served.getOrDefault(CacheStatus.STALE, 0),
+                cachedRun.served.getOrDefault(CacheStatus.MISS, 0), cachedRun.repeatMisses, cachedRun.readIds.size(),
+                cachedRun.writes * (toReadTable ? 2 : 1));
         }
     }
 
@@ -76,10 +90,15 @@ final class MixedWorkload {
     }
 
     private void read(DataLayer layer, String id) {
-        if (useCache) {
-            layer.repository(CachedUserRepository.class).findById(id);
-        } else {
-            layer.repository(DirectUserRepository.class).findById(id);
+        boolean first = readIds.add(id);
+        try (RequestContext ctx = layer.request(false)) {
+            if (useCache) {
+                ctx.repository(CachedUserRepository.class).findById(id);
+            } else {
+                ctx.repository(DirectUserRepository.class).findById(id);
+            }
+            ctx.cacheStatus().ifPresent(status -> served.merge(status, 1, Integer::sum));
+            repeatMisses += !first && ctx.cacheStatus().orElse(null) == CacheStatus.MISS ? 1 : 0;
         }
     }
 

@@ -16,9 +16,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +39,7 @@ public final class QueryCache implements AutoCloseable {
     private final CacheCounters counters;
     private final SchemaCatalogs catalogs;
     private final Invalidator invalidator;
+    private final Duration generationTtl;
     private final ThreadLocal<CacheRequest> requests = new ThreadLocal<>();
 
     QueryCache(CacheConfig config, CacheStore store, KeyLayout layout, InstantSource clock, CircuitBreaker breaker,
@@ -52,8 +52,10 @@ public final class QueryCache implements AutoCloseable {
         this.counters = counters;
         this.catalogs = catalogs;
         long forgetAfter = config.maxAge().plus(config.swr()).plusSeconds(1).toMillis();
-        this.invalidator = new Invalidator(store, breaker, layout, counters, clock, forgetAfter, catalogs::current,
-            catalogs::reset);
+        // generations outlive the entries read against them; one that expires only costs those entries a miss
+        this.generationTtl = config.maxAge().plus(config.swr()).multipliedBy(2);
+        this.invalidator = new Invalidator(store, breaker, layout, counters, clock, forgetAfter, generationTtl,
+            catalogs::current, catalogs::reset);
     }
 
     /** Starts a request on this thread; close it when the request ends. */
@@ -71,40 +73,53 @@ public final class QueryCache implements AutoCloseable {
         return catalogs.analyze(sql, idle);
     }
 
-    /** Reads through the cache. {@code keyMaterial} is the SQL and its bound parameters, encoded. */
-    public Fetched read(SqlAnalysis analysis, byte[] keyMaterial, Fetched.Fetcher fetcher) throws SQLException {
+    /**
+     * Reads through the cache. {@code keyMaterial} is the SQL and its bound parameters, encoded; {@code rowKey} is
+     * the canonical primary key of the one row a point read depends on ({@link SqlAnalysis#row()}), or null to
+     * depend on the tables read.
+     */
+    public Fetched read(SqlAnalysis analysis, String rowKey, byte[] keyMaterial, Fetched.Fetcher fetcher)
+        throws SQLException {
         CacheRequest request = requests.get();
         if (config.mode() == CacheConfig.Mode.DISABLED || request != null && request.isBypassing()
             || !invalidator.retryFailed() || !breaker.allow()) {
             return bypass(fetcher);
         }
         String digest = digest(keyMaterial);
-        List<String> generationKeys = layout.generations(analysis.tables());
-        Lookup lookup;
+        boolean point = analysis.row() != null && rowKey != null;
+        List<String> keys = point ? layout.rowGenerations(analysis.row().table(), rowKey)
+            : layout.generations(analysis.tables());
+        byte[] value;
+        List<String> tokens;
         try {
-            lookup = store.lookup(layout.entry(digest), generationKeys);
-            if (lookup.generations().contains(null)) {
-                // a table never written yet, or its generation evicted: no entry can be valid against it
-                lookup = new Lookup(null, store.createGenerations(generationKeys));
+            Lookup lookup = store.lookup(layout.entry(digest), keys);
+            value = lookup.value();
+            tokens = lookup.generations();
+            if (tokens.contains(null)) {
+                // never written yet, expired or evicted: no entry can be valid against it. A row's generation is
+                // created by the store, which also checks that its table was not written meanwhile.
+                value = null;
+                tokens = Dependencies.onlyRowMissing(point, tokens) ? Dependencies.withNewRow(tokens)
+                    : store.createGenerations(keys, generationTtl);
             }
             breaker.success();
         } catch (CacheUnavailableException e) {
             failed(e);
             return bypass(fetcher);
         }
-        Map<String, String> generations = zip(generationKeys, lookup.generations());
-        CacheEntry entry = decode(lookup.value(), digest);
-        if (entry != null && entry.generations().equals(generations)) {
-            Fetched served = serveValid(entry, digest, generations, fetcher);
+        Dependencies dependencies = Dependencies.of(keys, tokens, point);
+        CacheEntry entry = decode(value, digest);
+        if (entry != null && entry.generations().equals(dependencies.recorded())) {
+            Fetched served = serveValid(entry, digest, dependencies, fetcher);
             if (served != null) {
                 return served;
             }
         }
-        return refresh(digest, generations, fetcher, null);
+        return refresh(digest, dependencies, fetcher, null);
     }
 
     /** Serves a valid entry: fresh, stale while another refreshes, or refreshed by us; null when expired. */
-    private Fetched serveValid(CacheEntry entry, String digest, Map<String, String> generations,
+    private Fetched serveValid(CacheEntry entry, String digest, Dependencies dependencies,
                                Fetched.Fetcher fetcher) throws SQLException {
         long age = clock.millis() - entry.createdAtMillis();
         if (age < config.maxAge().toMillis()) {
@@ -117,7 +132,7 @@ public final class QueryCache implements AutoCloseable {
         if (token == null) {
             return served(CacheStatus.STALE, new Fetched(entry.rows(), null));
         }
-        return refresh(digest, generations, fetcher, token);
+        return refresh(digest, dependencies, fetcher, token);
     }
 
     /** Records a cacheable read that could not use the cache (e.g. a parameter type without a key encoding). */
@@ -125,10 +140,14 @@ public final class QueryCache implements AutoCloseable {
         record(CacheStatus.BYPASS);
     }
 
-    /** Records a write; {@code committed} when it is already durable (auto-commit outside a transaction). */
-    public void written(SqlAnalysis analysis, boolean committed) {
+    /**
+     * Records a write; {@code committed} when it is already durable (auto-commit outside a transaction).
+     * {@code rowKeys} are the canonical primary keys of the rows it wrote when {@link SqlAnalysis#row()} names its
+     * rows and every one was bound in a canonical form; null otherwise (the write then reaches every row).
+     */
+    public void written(SqlAnalysis analysis, Set<String> rowKeys, boolean committed) {
         if (config.mode() != CacheConfig.Mode.DISABLED) {
-            invalidator.written(analysis, committed);
+            invalidator.written(analysis, rowKeys, committed);
         }
     }
 
@@ -179,25 +198,21 @@ public final class QueryCache implements AutoCloseable {
         store.close();
     }
 
-    private Fetched refresh(String digest, Map<String, String> generations, Fetched.Fetcher fetcher, String lock)
+    private Fetched refresh(String digest, Dependencies dependencies, Fetched.Fetcher fetcher, String lock)
         throws SQLException {
         long startedAt = clock.millis();
         Fetched fetched = fetcher.fetch();
         if (fetched.rows() == null) {
             return served(CacheStatus.BYPASS, fetched);
         }
-        byte[] value = null;
-        if (!generations.containsValue(null)) {
-            value = EntryCodec.encode(new CacheEntry(rawDigest(digest), startedAt, generations, fetched.rows()),
-                config.maxEntryBytes());
-            if (value == null) {
-                counters.oversized();
-            }
+        byte[] value = EntryCodec.encode(new CacheEntry(rawDigest(digest), startedAt, dependencies.recorded(),
+            fetched.rows()), config.maxEntryBytes());
+        if (value == null) {
+            counters.oversized();
         }
         // Sent even without a value: it creates missing generations and releases the lock.
-        store.store(layout.entry(digest), value, config.maxAge().plus(config.swr()),
-            List.copyOf(generations.keySet()), new java.util.ArrayList<>(generations.values()), layout.lock(digest),
-            lock);
+        store.store(layout.entry(digest), value, config.maxAge().plus(config.swr()), dependencies.keys(),
+            dependencies.expected(), generationTtl, layout.lock(digest), lock);
         return served(CacheStatus.MISS, fetched);
     }
 
@@ -261,13 +276,5 @@ public final class QueryCache implements AutoCloseable {
 
     private static byte[] rawDigest(String digest) {
         return Base64.getUrlDecoder().decode(digest);
-    }
-
-    private static Map<String, String> zip(List<String> keys, List<String> values) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            map.put(keys.get(i), values.get(i));
-        }
-        return map;
     }
 }

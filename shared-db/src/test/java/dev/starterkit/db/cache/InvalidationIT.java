@@ -66,31 +66,50 @@ class InvalidationIT {
     }
 
     @Test
-    void reads_shouldNeverBeStale_whenBothClientsWriteThenReadThroughCached() {
-        // GIVEN a user both clients read through cached
+    void reads_shouldNeverBeStale_whenBothClientsWriteThenReadThroughCached() throws SQLException {
+        // GIVEN a user both clients read through cached, by id (a point read) and by email (a table read)
         alice.repository(DirectUserRepository.class).save(user("usr_ryow", "v0"));
         List<DataLayer> clients = List.of(alice, bob);
         int stale = 0;
-        // WHEN, ROUNDS times, one client writes (alternating data sources) and both read through cached
+        // WHEN, ROUNDS times, one client writes (by id through direct or cached, by email, by id in a transaction)
+        // and both read through cached
         for (int i = 1; i <= ROUNDS; i++) {
             DataLayer writer = clients.get(i % 2);
             String name = "v" + i;
-            if (i % 4 < 2) {
-                writer.repository(DirectUserRepository.class).update(user("usr_ryow", name));
-            } else {
-                writer.repository(CachedUserRepository.class).update(user("usr_ryow", name));
-            }
+            write(writer, i % 4, name);
             for (DataLayer reader : clients) {
+                CachedUserRepository cached = reader.repository(CachedUserRepository.class);
                 for (int read = 0; read < 2; read++) {
-                    String seen = reader.repository(CachedUserRepository.class).findById("usr_ryow")
-                        .map(User::name).orElse(null);
-                    stale += name.equals(seen) ? 0 : 1;
+                    stale += name.equals(cached.findById("usr_ryow").map(User::name).orElse(null)) ? 0 : 1;
+                    stale += name.equals(cached.findByEmail("usr_ryow@example.com").map(User::name).orElse(null))
+                        ? 0 : 1;
                 }
             }
         }
         // THEN no read was stale, and the cache did serve hits in between
         assertThat(stale).isZero();
-        assertThat(alice.cacheStats().hits() + bob.cacheStats().hits()).isGreaterThanOrEqualTo(2L * ROUNDS);
+        assertThat(alice.cacheStats().hits() + bob.cacheStats().hits()).isGreaterThanOrEqualTo(4L * ROUNDS);
+    }
+
+    /** Renames usr_ryow: 0 by id through direct, 1 through cached, 2 by email, 3 by id inside a transaction. */
+    private static void write(DataLayer writer, int kind, String name) throws SQLException {
+        switch (kind) {
+            case 0 -> writer.repository(DirectUserRepository.class).update(user("usr_ryow", name));
+            case 1 -> writer.repository(CachedUserRepository.class).update(user("usr_ryow", name));
+            default -> {
+                String sql = "UPDATE \"user\" SET name = ? WHERE " + (kind == 2 ? "email" : "id") + " = ?";
+                try (Connection connection = writer.direct().getConnection();
+                     PreparedStatement update = connection.prepareStatement(sql)) {
+                    connection.setAutoCommit(kind == 2);
+                    update.setString(1, name);
+                    update.setString(2, kind == 2 ? "usr_ryow@example.com" : "usr_ryow");
+                    update.executeUpdate();
+                    if (kind == 3) {
+                        connection.commit();
+                    }
+                }
+            }
+        }
     }
 
     @Test

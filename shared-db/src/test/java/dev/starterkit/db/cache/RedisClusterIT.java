@@ -79,6 +79,9 @@ class RedisClusterIT {
             InvalidationIT.query(alice.cached(), "SELECT " + i + " AS n FROM \"user\" WHERE id <> 'x'");
         }
         InvalidationIT.execute(alice.direct(), "UPDATE \"user\" SET name = name WHERE id = 'none'");
+        alice.repository(DirectUserRepository.class).save(new User("usr_k", "k", "k@example.com", false, null, false,
+            null, null, null));
+        alice.repository(CachedUserRepository.class).findById("usr_k");
         // WHEN the keys under this test's prefix are listed on every node
         RedisClusterClient client = RedisClusterClient.create(cluster.url());
         List<String> keys;
@@ -87,9 +90,10 @@ class RedisClusterIT {
         } finally {
             client.shutdown();
         }
-        // THEN there are entries and generations, and they all hash to one slot
+        // THEN there are entries, table and row generations, and they all hash to one slot
         Set<Integer> slots = keys.stream().map(SlotHash::getSlot).collect(Collectors.toSet());
-        assertThat(keys).anyMatch(k -> k.contains(":q:")).anyMatch(k -> k.contains(":g:"));
+        assertThat(keys).anyMatch(k -> k.contains(":q:")).anyMatch(k -> k.contains(":g:"))
+            .anyMatch(k -> k.contains(":r:"));
         assertThat(slots).hasSize(1);
     }
 }

@@ -16,12 +16,25 @@ import java.util.TreeSet;
 
 /**
  * Reads a {@link SchemaCatalog} from {@code pg_catalog} in one query: relations, foreign-key actions, view
- * dependencies and definitions, user triggers, row-level security and function volatility.
+ * dependencies and definitions, user triggers and rewrite rules, row-level security, function volatility and the
+ * primary keys that name one row.
  */
 public final class CatalogLoader {
 
-    private static final String USER_SCHEMA = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
-        + "AND n.nspname NOT LIKE 'pg_toast%'";
+    private static final String USER_SCHEMA = userSchema("n");
+    /** Collations under which equal strings are the same string (the database default is always one). */
+    private static final String DETERMINISTIC = "(a.attcollation = 0 OR a.attcollation IN (SELECT co.oid "
+        + "FROM pg_collation co WHERE co.collname IN ('default', 'C', 'POSIX') "
+        + "AND co.collnamespace = 'pg_catalog'::regnamespace))";
+    /** Single-column primary keys of plain tables whose name no other relation has, in the user's schemas. */
+    private static final String PRIMARY_KEYS = "SELECT 'pk', c.relname, t.typname || ':' || a.attname "
+        + "FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+        + "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.conkey[1] "
+        + "JOIN pg_type t ON t.oid = a.atttypid AND t.typnamespace = 'pg_catalog'::regnamespace "
+        + "WHERE k.contype = 'p' AND cardinality(k.conkey) = 1 AND c.relkind = 'r' AND NOT c.relispartition "
+        + "AND NOT c.relhassubclass AND " + DETERMINISTIC + " AND " + USER_SCHEMA + " AND NOT EXISTS (SELECT 1 "
+        + "FROM pg_class o JOIN pg_namespace m ON m.oid = o.relnamespace WHERE o.relname = c.relname "
+        + "AND o.oid <> c.oid AND o.relkind IN ('r', 'p', 'v', 'm', 'f') AND " + userSchema("m") + ")";
     private static final String QUERY = String.join(" UNION ALL ",
         "SELECT 'rel', c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             + "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND " + USER_SCHEMA,
@@ -37,11 +50,20 @@ public final class CatalogLoader {
             + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'v' AND " + USER_SCHEMA,
         "SELECT DISTINCT 'trigger', c.relname, NULL FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid "
             + "WHERE NOT g.tgisinternal",
+        // a rule on INSERT, UPDATE or DELETE rewrites a write into anything, like a trigger
+        "SELECT DISTINCT 'trigger', c.relname, NULL FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class "
+            + "WHERE r.ev_type <> '1'",
+        PRIMARY_KEYS,
         "SELECT 'fn', p.proname, CASE WHEN bool_and(p.provolatile = 'i') THEN 'i' ELSE '' END "
             + "|| CASE WHEN bool_or(p.provolatile = 'v' AND " + USER_SCHEMA + ") THEN 'w' ELSE '' END "
             + "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace GROUP BY p.proname");
 
     private CatalogLoader() {
+    }
+
+    private static String userSchema(String alias) {
+        return alias + ".nspname NOT IN ('pg_catalog', 'information_schema') AND " + alias
+            + ".nspname NOT LIKE 'pg_toast%'";
     }
 
     /** Reads the catalog over {@code connection}. */
@@ -65,6 +87,7 @@ public final class CatalogLoader {
         private final Set<String> triggered = new HashSet<>();
         private final Set<String> immutable = new HashSet<>();
         private final Set<String> writing = new HashSet<>();
+        private final Map<String, PrimaryKey> primaryKeys = new HashMap<>();
 
         void add(String kind, String a, String b) {
             switch (kind) {
@@ -74,6 +97,7 @@ public final class CatalogLoader {
                 case "view" -> viewDirect.computeIfAbsent(a, k -> new TreeSet<>()).add(b);
                 case "viewdef" -> viewDefinitions.put(a, b);
                 case "trigger" -> triggered.add(a);
+                case "pk" -> primaryKey(a, b);
                 case "fn" -> {
                     if (b.contains("i")) {
                         immutable.add(a);
@@ -86,6 +110,14 @@ public final class CatalogLoader {
             }
         }
 
+        private void primaryKey(String table, String typeAndColumn) {
+            int colon = typeAndColumn.indexOf(':');
+            PrimaryKey.Type type = PrimaryKey.Type.of(typeAndColumn.substring(0, colon));
+            if (type != null) {
+                primaryKeys.put(table, new PrimaryKey(typeAndColumn.substring(colon + 1), type));
+            }
+        }
+
         SchemaCatalog toCatalog() {
             Map<String, Set<String>> viewTables = new HashMap<>();
             viewDirect.keySet().forEach(view -> viewTables.put(view, baseTables(view)));
@@ -93,7 +125,7 @@ public final class CatalogLoader {
             // a view over an unpredictable view is unpredictable too: repeat until nothing changes
             for (boolean changed = true; changed; ) {
                 SchemaCatalog draft = new SchemaCatalog(relations, viewTables, dependents, all, triggered,
-                    immutable, writing);
+                    immutable, writing, primaryKeys);
                 changed = false;
                 for (Map.Entry<String, String> view : viewDefinitions.entrySet()) {
                     if (!all.contains(view.getKey()) && SqlAnalyzer.analyze(view.getValue(), draft).kind()
@@ -102,7 +134,8 @@ public final class CatalogLoader {
                     }
                 }
             }
-            return new SchemaCatalog(relations, viewTables, dependents, all, triggered, immutable, writing);
+            return new SchemaCatalog(relations, viewTables, dependents, all, triggered, immutable, writing,
+                primaryKeys);
         }
 
         private Set<String> baseTables(String view) {

@@ -17,13 +17,16 @@ import java.util.TreeSet;
  * @param dependents for each table, the tables whose rows its deletes or key updates change
  * @param unpredictable relations whose reads are never cached (row-level security, views over non-IMMUTABLE
  *     functions)
- * @param triggered tables with user triggers, whose writes may change anything
+ * @param triggered tables with user triggers or rewrite rules, whose writes may change anything
  * @param immutableFunctions function names whose every overload is IMMUTABLE
  * @param writingFunctions function names with a VOLATILE overload outside the system schemas
+ * @param primaryKeys for each plain table (no partitions, no inheritance, its name used by no other relation) with a
+ *     single-column primary key of a type {@link PrimaryKey.Type} knows, that key
  */
 public record SchemaCatalog(Set<String> relations, Map<String, Set<String>> viewTables,
                             Map<String, Set<String>> dependents, Set<String> unpredictable, Set<String> triggered,
-                            Set<String> immutableFunctions, Set<String> writingFunctions) {
+                            Set<String> immutableFunctions, Set<String> writingFunctions,
+                            Map<String, PrimaryKey> primaryKeys) {
 
     public SchemaCatalog {
         relations = Set.copyOf(relations);
@@ -33,6 +36,7 @@ public record SchemaCatalog(Set<String> relations, Map<String, Set<String>> view
         triggered = Set.copyOf(triggered);
         immutableFunctions = Set.copyOf(immutableFunctions);
         writingFunctions = Set.copyOf(writingFunctions);
+        primaryKeys = Map.copyOf(primaryKeys);
     }
 
     /** Marks a catalog that is not known yet: every function that is not IMMUTABLE may write. */
@@ -40,7 +44,8 @@ public record SchemaCatalog(Set<String> relations, Map<String, Set<String>> view
 
     /** A catalog for when the real one cannot be read yet: no relations, every function call may write. */
     public static SchemaCatalog unknown() {
-        return new SchemaCatalog(Set.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set.of(ANY_FUNCTION));
+        return new SchemaCatalog(Set.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set.of(ANY_FUNCTION),
+            Map.of());
     }
 
     /** Whether {@code name} is a relation of the schema. */
@@ -57,6 +62,11 @@ public record SchemaCatalog(Set<String> relations, Map<String, Set<String>> view
         Set<String> all = new TreeSet<>(tables);
         all.add(relation);
         return all;
+    }
+
+    /** The primary key that names one row of {@code table}, or null. */
+    public PrimaryKey primaryKey(String table) {
+        return primaryKeys.get(table);
     }
 
     /** Whether a call of {@code function} always gives the same result for the same arguments. */
@@ -92,5 +102,24 @@ public record SchemaCatalog(Set<String> relations, Map<String, Set<String>> view
             }
         }
         return Optional.of(reached);
+    }
+
+    /**
+     * The tables whose rows the foreign-key actions of a write to {@code written} may change, transitively: what
+     * the write reaches beyond the rows it names (a table is in it when some action leads back to it).
+     */
+    public Set<String> cascadeReach(Set<String> written) {
+        Set<String> reached = new TreeSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        for (String relation : written) {
+            tablesRead(relation).forEach(table -> todo.addAll(dependents.getOrDefault(table, Set.of())));
+        }
+        while (!todo.isEmpty()) {
+            String table = todo.pop();
+            if (reached.add(table)) {
+                todo.addAll(dependents.getOrDefault(table, Set.of()));
+            }
+        }
+        return reached;
     }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A statement of an {@link InterceptingConnection}. It records what is bound to it and makes the driver's
@@ -32,6 +33,8 @@ final class InterceptingStatement implements InvocationHandler {
     /** The latest setter call per parameter index or statement option, in first-set order. */
     private final Map<String, ParameterKey.Call> calls = new LinkedHashMap<>();
     private final List<String> batch = new ArrayList<>();
+    /** The parameters of each {@code addBatch()} of a prepared statement. */
+    private final List<Map<String, ParameterKey.Call>> batchParameters = new ArrayList<>();
     private Statement proxy;
     private Statement real;
     private ResultSet served;
@@ -102,6 +105,9 @@ final class InterceptingStatement implements InvocationHandler {
                 batch.add(sql);
             } else if (name.equals("clearBatch")) {
                 batch.clear();
+                batchParameters.clear();
+            } else {
+                batchParameters.add(new LinkedHashMap<>(calls));
             }
             return forward(method, args);
         }
@@ -114,25 +120,39 @@ final class InterceptingStatement implements InvocationHandler {
     private Object executeOther(String name, Method method, Object[] args) throws Throwable {
         served = null;
         List<String> statements = new ArrayList<>();
+        List<Map<String, ParameterKey.Call>> parameterSets = List.of(calls);
         if (name.startsWith("executeBatch") || name.startsWith("executeLargeBatch")) {
             statements.addAll(batch);
             if (preparedSql != null) {
                 statements.add(preparedSql);
             }
+            parameterSets = new ArrayList<>(batchParameters);
             batch.clear();
+            batchParameters.clear();
         } else {
             statements.add(args != null && args.length > 0 && args[0] instanceof String sql ? sql : preparedSql);
         }
         List<SqlAnalysis> analyses = new ArrayList<>();
+        List<Set<String>> rows = new ArrayList<>();
         boolean idle = !owner.inTransaction();
-        for (String sql : statements) {
-            analyses.add(owner.cache().analyze(sql, idle));
+        for (int i = 0; i < statements.size(); i++) {
+            SqlAnalysis analysis = owner.cache().analyze(statements.get(i), idle);
+            boolean prepared = preparedSql != null && i == statements.size() - 1 && (args == null || args.length == 0);
+            analyses.add(analysis);
+            rows.add(prepared ? rowsWritten(analysis, parameterSets) : null);
         }
         try {
             return forward(method, args);
         } finally {
-            analyses.forEach(this::afterExecution);
+            for (int i = 0; i < analyses.size(); i++) {
+                afterExecution(analyses.get(i), rows.get(i));
+            }
         }
+    }
+
+    /** The canonical keys of the rows a write names by primary key, or null when it does not name them all. */
+    private static Set<String> rowsWritten(SqlAnalysis analysis, List<Map<String, ParameterKey.Call>> parameterSets) {
+        return analysis.writes() && analysis.row() != null ? RowKeys.of(analysis.row(), parameterSets) : null;
     }
 
     private Object executeQuery(Method method, Object[] args) throws Throwable {
@@ -141,11 +161,13 @@ final class InterceptingStatement implements InvocationHandler {
         QueryCache cache = owner.cache();
         boolean idle = !owner.inTransaction();
         SqlAnalysis analysis = cache.analyze(sql, idle);
+        boolean prepared = args == null || args.length == 0;
         if (analysis.writes() || analysis.kind() == SqlAnalysis.Kind.TRANSACTION) {
+            Set<String> rows = prepared ? rowsWritten(analysis, List.of(calls)) : null;
             try {
                 return forward(method, args);
             } finally {
-                afterExecution(analysis);
+                afterExecution(analysis, rows);
             }
         }
         if (analysis.kind() != SqlAnalysis.Kind.CACHEABLE || !owner.readsFromCache() || !idle) {
@@ -156,7 +178,8 @@ final class InterceptingStatement implements InvocationHandler {
             cache.bypassed();
             return forward(method, args);
         }
-        Fetched fetched = cache.read(analysis, key, () -> fetch(method, args));
+        String rowKey = prepared && analysis.row() != null ? RowKeys.of(analysis.row(), calls) : null;
+        Fetched fetched = cache.read(analysis, rowKey, key, () -> fetch(method, args));
         if (fetched.rows() == null) {
             return fetched.passthrough();
         }
@@ -182,10 +205,10 @@ final class InterceptingStatement implements InvocationHandler {
         }
     }
 
-    private void afterExecution(SqlAnalysis analysis) {
+    private void afterExecution(SqlAnalysis analysis, Set<String> rows) {
         boolean inTransaction = owner.inTransaction();
         if (analysis.writes()) {
-            owner.cache().written(analysis, !inTransaction);
+            owner.cache().written(analysis, rows, !inTransaction);
         } else if (analysis.kind() == SqlAnalysis.Kind.TRANSACTION && !inTransaction) {
             owner.cache().transactionEnded();
         }

@@ -8,11 +8,18 @@ import java.util.Set;
  * @param kind the statement's kind
  * @param tables for {@link Kind#CACHEABLE} the base tables read; for {@link Kind#WRITE} the relations written
  * @param reason why a read is not cacheable, or why a write reaches everything; empty otherwise
+ * @param row for {@link Kind#CACHEABLE} the one row the result depends on (a point read by primary key); for
+ *     {@link Kind#WRITE} the one row of its table that it writes (foreign-key actions may reach further); else null
  */
-public record SqlAnalysis(Kind kind, Set<String> tables, String reason) {
+public record SqlAnalysis(Kind kind, Set<String> tables, String reason, RowTarget row) {
 
     public SqlAnalysis {
         tables = Set.copyOf(tables);
+    }
+
+    /** An analysis that names no row. */
+    public SqlAnalysis(Kind kind, Set<String> tables, String reason) {
+        this(kind, tables, reason, null);
     }
 
     /** Statement kinds. */
@@ -49,6 +56,11 @@ public record SqlAnalysis(Kind kind, Set<String> tables, String reason) {
 
     static SqlAnalysis of(Kind kind) {
         return new SqlAnalysis(kind, Set.of(), "");
+    }
+
+    /** This analysis naming {@code target} as its row (null: none). */
+    SqlAnalysis withRow(RowTarget target) {
+        return target == null ? this : new SqlAnalysis(kind, tables, reason, target);
     }
 
     /** Whether the statement may change data. */

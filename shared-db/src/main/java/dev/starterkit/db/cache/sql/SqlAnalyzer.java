@@ -8,8 +8,8 @@ import java.util.TreeSet;
 
 /**
  * Decides from tokens, never substrings, whether a statement may be answered from the cache, which tables it reads,
- * and which relations it writes. A function named in a comment or a literal is no call, and neither is a quoted
- * identifier unless a parenthesis follows it.
+ * which relations it writes, and whether it reads or writes just one row named by its primary key. A function named
+ * in a comment or a literal is no call, and neither is a quoted identifier unless a parenthesis follows it.
  */
 public final class SqlAnalyzer {
 
@@ -95,10 +95,16 @@ public final class SqlAnalyzer {
         Token first = tokens.get(start);
         String word = first.type() == Token.Type.WORD ? first.text() : "";
         switch (word) {
-            case "select", "with", "values", "table":
-                return new ReadScan(tokens, catalog).analyze(word.equals("select") || word.equals("with"));
-            case "insert", "update", "delete", "merge":
-                return new ReadScan(tokens, catalog).analyze(false);
+            case "select", "with", "values", "table": {
+                SqlAnalysis read = new ReadScan(tokens, catalog).analyze(word.equals("select") || word.equals("with"));
+                return read.kind() != SqlAnalysis.Kind.CACHEABLE ? read
+                    : read.withRow(RowTargets.ofRead(tokens, catalog, read.tables()));
+            }
+            case "insert", "update", "delete", "merge": {
+                SqlAnalysis write = new ReadScan(tokens, catalog).analyze(false);
+                return write.kind() != SqlAnalysis.Kind.WRITE ? write
+                    : write.withRow(RowTargets.ofWrite(tokens, catalog, write.tables()));
+            }
             case "truncate":
                 return Targets.truncate(tokens);
             case "copy":

@@ -56,7 +56,7 @@ public final class SqlLexer {
                 dollar();
             } else if (c == '?') {
                 pos++;
-                add(Token.Type.PARAM, "");
+                add(Token.Type.PARAM, "?");
             } else if (Character.isDigit(c) || c == '.' && Character.isDigit(peek(1))) {
                 number();
             } else if (Character.isLetter(c) || c == '_') {
@@ -134,7 +134,7 @@ public final class SqlLexer {
             while (pos < length && Character.isDigit(sql.charAt(pos))) {
                 pos++;
             }
-            add(Token.Type.PARAM, "");
+            add(Token.Type.PARAM, "$");
             return;
         }
         int tagEnd = pos + 1;

@@ -5,7 +5,7 @@ package dev.starterkit.db.cache.sql;
  *
  * @param type what kind of token
  * @param text a word lower-cased, a quoted identifier as written (without quotes), punctuation as written;
- *     empty for literals and parameters
+ *     {@code ?} for a JDBC parameter and {@code $} for a numbered one ({@code $1}); empty for literals
  */
 public record Token(Type type, String text) {
 
@@ -33,6 +33,11 @@ public record Token(Type type, String text) {
     /** Whether this is the punctuation {@code punct}. */
     public boolean isPunct(String punct) {
         return type == Type.PUNCT && text.equals(punct);
+    }
+
+    /** Whether this is a JDBC parameter {@code ?}. */
+    public boolean isJdbcParameter() {
+        return type == Type.PARAM && text.equals("?");
     }
 
     /** Whether this names something: an unquoted or quoted identifier. */

@@ -1,5 +1,6 @@
 package dev.starterkit.db.cache.store;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -7,21 +8,23 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The store used locally without {@code REDIS_URL}: the same entries, locks and generations as in Redis, in a map
- * of this JVM, so that every execution environment of {@code bin/dev} shares it. Bounded in entries.
+ * of this JVM, so that every execution environment of {@code bin/dev} shares it. Bounded in entries and generations.
  */
 public final class InProcessCacheStore implements CacheStore {
 
     private static final int MAX_ENTRIES = 10_000;
+    private static final int MAX_GENERATIONS = 100_000;
     /** The JVM-wide store: {@code bin/dev} runs several execution environments in one JVM that must share it. */
     private static final InProcessCacheStore SHARED = new InProcessCacheStore(InstantSource.system());
 
     private final InstantSource clock;
     private final Map<String, Expiring> values = new HashMap<>();
-    private final Map<String, String> generations = new HashMap<>();
+    private final Map<String, Expiring> generations = new HashMap<>();
 
     public InProcessCacheStore(InstantSource clock) {
         this.clock = clock;
@@ -39,7 +42,12 @@ public final class InProcessCacheStore implements CacheStore {
     }
 
     @Override
-    public synchronized List<String> createGenerations(List<String> generationKeys) {
+    public synchronized List<String> createGenerations(List<String> generationKeys, Duration generationTtl) {
+        for (String key : generationKeys) {
+            if (generation(key) == null) {
+                setGeneration(key, randomToken(), generationTtl);
+            }
+        }
         return current(generationKeys);
     }
 
@@ -48,26 +56,57 @@ public final class InProcessCacheStore implements CacheStore {
         if (live(lockKey) != null) {
             return false;
         }
-        put(lockKey, token.getBytes(java.nio.charset.StandardCharsets.UTF_8), ttl);
+        put(lockKey, token.getBytes(StandardCharsets.UTF_8), ttl);
         return true;
     }
 
     @Override
     public synchronized void store(String entryKey, byte[] value, Duration ttl, List<String> generationKeys,
-                                   List<String> expected, String lockKey, String lockToken) {
-        if (value != null && current(generationKeys).equals(expected)) {
+                                   List<String> expected, Duration generationTtl, String lockKey, String lockToken) {
+        boolean valid = value != null;
+        for (int i = 0; i < generationKeys.size(); i++) {
+            String token = generation(generationKeys.get(i));
+            if (expected.get(i).startsWith(MISSING)) {
+                valid &= token == null;
+            } else if (token == null) {
+                setGeneration(generationKeys.get(i), randomToken(), generationTtl);
+                valid = false;
+            } else {
+                valid &= token.equals(expected.get(i));
+            }
+        }
+        if (valid) {
             put(entryKey, value.clone(), ttl);
+            for (int i = 0; i < generationKeys.size(); i++) {
+                keep(generationKeys.get(i), expected.get(i), generationTtl);
+            }
         }
         Expiring lock = lockKey == null ? null : live(lockKey);
-        if (lock != null && new String(lock.value(), java.nio.charset.StandardCharsets.UTF_8).equals(lockToken)) {
+        if (lock != null && new String(lock.value(), StandardCharsets.UTF_8).equals(lockToken)) {
             values.remove(lockKey);
         }
     }
 
+    /** Creates a generation that was {@code expected} missing, or makes it live at least {@code ttl} more. */
+    private void keep(String key, String expected, Duration ttl) {
+        if (expected.startsWith(MISSING)) {
+            setGeneration(key, expected.substring(MISSING.length()), ttl);
+            return;
+        }
+        long keepUntil = clock.millis() + ttl.toMillis();
+        generations.computeIfPresent(key, (k, g) -> g.expiresAtMillis() >= keepUntil ? g
+            : new Expiring(g.value(), keepUntil));
+    }
+
     @Override
-    public synchronized void bump(List<String> generationKeys) {
+    public synchronized void bump(List<String> generationKeys, Set<String> keepingLineage, Duration generationTtl) {
         for (String key : generationKeys) {
-            generations.put(key, randomToken());
+            String had = generation(key);
+            String token = randomToken();
+            if (had != null && keepingLineage.contains(key)) {
+                token = token + "." + KeyLayout.rowLineage(had);
+            }
+            setGeneration(key, token, generationTtl);
         }
     }
 
@@ -87,12 +126,33 @@ public final class InProcessCacheStore implements CacheStore {
         return values.size();
     }
 
+    /** The live tokens of {@code generationKeys}, null for a missing or expired one. */
     private List<String> current(List<String> generationKeys) {
         List<String> tokens = new ArrayList<>(generationKeys.size());
         for (String key : generationKeys) {
-            tokens.add(generations.computeIfAbsent(key, k -> randomToken()));
+            tokens.add(generation(key));
         }
         return tokens;
+    }
+
+    private String generation(String key) {
+        Expiring generation = generations.get(key);
+        if (generation != null && generation.expiresAtMillis() <= clock.millis()) {
+            generations.remove(key);
+            return null;
+        }
+        return generation == null ? null : new String(generation.value(), StandardCharsets.UTF_8);
+    }
+
+    private void setGeneration(String key, String token, Duration ttl) {
+        if (generations.size() >= MAX_GENERATIONS) {
+            generations.values().removeIf(g -> g.expiresAtMillis() <= clock.millis());
+            if (generations.size() >= MAX_GENERATIONS) {
+                // forgetting generations is always safe: a missing one makes every entry read against it invalid
+                generations.clear();
+            }
+        }
+        generations.put(key, new Expiring(token.getBytes(StandardCharsets.UTF_8), clock.millis() + ttl.toMillis()));
     }
 
     private Expiring live(String key) {

@@ -12,9 +12,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -26,8 +26,10 @@ import java.util.function.Function;
 /**
  * The Redis store: a lookup is one {@code MGET} (the entry and its generations in one round trip); a store is one
  * script call, sent on a second connection so that lookups never queue behind it, and not awaited (it also creates
- * missing generations, so that an evicted generation can never make an old entry valid again); an invalidation is
- * one {@code MSET}. Every call is bounded by a short timeout and every key of a call shares one hash slot.
+ * missing generations, so that an expired or evicted generation can never make an old entry valid again, and keeps
+ * the generations of what it stores alive); an invalidation is one script call that sets new tokens (keeping the row
+ * lineage of the tables whose rows it names) with their time to live. Every call is bounded by a short timeout and
+ * every key of a call shares one hash slot.
  */
 public final class RedisCacheStore implements CacheStore {
 
@@ -39,7 +41,7 @@ public final class RedisCacheStore implements CacheStore {
           local g = redis.call('GET', KEYS[i])
           if not g then
             g = ARGV[1] .. i
-            redis.call('SET', KEYS[i], g)
+            redis.call('SET', KEYS[i], g, 'PX', ARGV[2])
           end
           out[i] = g
         end
@@ -47,18 +49,38 @@ public final class RedisCacheStore implements CacheStore {
     private static final Script STORE = new Script("""
         local ok = 1
         if ARGV[1] == '' then ok = 0 end
+        local create = {}
         for i = 3, #KEYS do
           local have = redis.call('GET', KEYS[i])
-          if not have then
-            redis.call('SET', KEYS[i], ARGV[4] .. i)
+          local want = ARGV[i + 3]
+          if string.sub(want, 1, 1) == '+' then
+            if have then ok = 0 else create[#create + 1] = i end
+          elseif not have then
+            redis.call('SET', KEYS[i], ARGV[4] .. i, 'PX', ARGV[5])
             ok = 0
-          elseif have ~= ARGV[i + 2] then
+          elseif have ~= want then
             ok = 0
           end
         end
-        if ok == 1 then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+        if ok == 1 then
+          for _, i in ipairs(create) do redis.call('SET', KEYS[i], string.sub(ARGV[i + 3], 2), 'PX', ARGV[5]) end
+          redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+          for i = 3, #KEYS do
+            if redis.call('PTTL', KEYS[i]) < tonumber(ARGV[5]) then redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
+          end
+        end
         if ARGV[3] ~= '' and redis.call('GET', KEYS[2]) == ARGV[3] then redis.call('DEL', KEYS[2]) end
         return ok""");
+    private static final Script BUMP = new Script("""
+        for i = 1, #KEYS do
+          local token = ARGV[1] .. i
+          if ARGV[i + 2] == 'k' then
+            local had = redis.call('GET', KEYS[i])
+            if had then token = token .. '.' .. (string.match(had, '%.([^.]*)$') or had) end
+          end
+          redis.call('SET', KEYS[i], token, 'PX', ARGV[2])
+        end
+        return {}""");
 
     private final RedisConnection connection;
     private final Duration timeout;
@@ -110,9 +132,9 @@ public final class RedisCacheStore implements CacheStore {
     }
 
     @Override
-    public List<String> createGenerations(List<String> generationKeys) {
+    public List<String> createGenerations(List<String> generationKeys, Duration generationTtl) {
         byte[] seed = bytes(InProcessCacheStore.randomToken() + ":");
-        List<Object> reply = await(run(CREATE_GENERATIONS, generationKeys, List.of(seed)));
+        List<Object> reply = await(run(CREATE_GENERATIONS, generationKeys, List.of(seed, millis(generationTtl))));
         return reply.stream().map(token -> new String((byte[]) token, StandardCharsets.UTF_8)).toList();
     }
 
@@ -123,16 +145,17 @@ public final class RedisCacheStore implements CacheStore {
 
     @Override
     public void store(String entryKey, byte[] value, Duration ttl, List<String> generationKeys,
-                      List<String> generations, String lockKey, String lockToken) {
+                      List<String> generations, Duration generationTtl, String lockKey, String lockToken) {
         List<String> keys = new ArrayList<>(generationKeys.size() + 2);
         keys.add(entryKey);
         keys.add(lockKey);
         keys.addAll(generationKeys);
-        List<byte[]> args = new ArrayList<>(generations.size() + 4);
+        List<byte[]> args = new ArrayList<>(generations.size() + 5);
         args.add(value == null ? new byte[0] : value);
-        args.add(bytes(Long.toString(ttl.toMillis())));
+        args.add(millis(ttl));
         args.add(bytes(lockToken == null ? "" : lockToken));
         args.add(bytes(InProcessCacheStore.randomToken() + ":"));
+        args.add(millis(generationTtl));
         generations.forEach(g -> args.add(bytes(g == null ? "" : g)));
         try {
             CompletableFuture<List<Object>> stored = run(STORE, keys, args, RedisConnection.Lane.BACKGROUND)
@@ -150,12 +173,12 @@ public final class RedisCacheStore implements CacheStore {
     }
 
     @Override
-    public void bump(List<String> generationKeys) {
-        Map<String, byte[]> tokens = new LinkedHashMap<>();
-        for (String key : generationKeys) {
-            tokens.put(key, bytes(InProcessCacheStore.randomToken()));
-        }
-        await(commands().mset(tokens));
+    public void bump(List<String> generationKeys, Set<String> keepingLineage, Duration generationTtl) {
+        List<byte[]> args = new ArrayList<>(generationKeys.size() + 2);
+        args.add(bytes(InProcessCacheStore.randomToken() + ":"));
+        args.add(millis(generationTtl));
+        generationKeys.forEach(key -> args.add(bytes(keepingLineage.contains(key) ? "k" : "")));
+        await(run(BUMP, generationKeys, args));
     }
 
     @Override
@@ -214,6 +237,10 @@ public final class RedisCacheStore implements CacheStore {
             stage.toCompletableFuture().cancel(false);
             throw new CacheUnavailableException("Redis did not answer within " + timeout.toMillis() + " ms", e);
         }
+    }
+
+    private static byte[] millis(Duration duration) {
+        return bytes(Long.toString(Math.max(1, duration.toMillis())));
     }
 
     private static byte[] bytes(String s) {

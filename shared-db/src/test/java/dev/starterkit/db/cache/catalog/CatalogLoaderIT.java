@@ -9,6 +9,7 @@ import dev.starterkit.db.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,17 @@ class CatalogLoaderIT {
             statement.execute("CREATE TRIGGER org_audit AFTER INSERT ON org FOR EACH ROW EXECUTE FUNCTION log_it()");
             statement.execute("CREATE FUNCTION bump_audit() RETURNS void LANGUAGE sql VOLATILE AS "
                 + "$$ INSERT INTO audit VALUES ('y') $$");
+            statement.execute("CREATE TABLE counter (id bigint PRIMARY KEY)");
+            statement.execute("CREATE TABLE c_key (id text COLLATE \"C\" PRIMARY KEY)");
+            statement.execute("CREATE TABLE pair (a int, b int, PRIMARY KEY (a, b))");
+            statement.execute("CREATE TABLE stamp (at timestamptz PRIMARY KEY)");
+            statement.execute("CREATE TABLE part (id int PRIMARY KEY) PARTITION BY RANGE (id)");
+            statement.execute("CREATE TABLE part_1 PARTITION OF part FOR VALUES FROM (0) TO (10)");
+            statement.execute("CREATE TABLE twin (id int PRIMARY KEY)");
+            statement.execute("CREATE SCHEMA other");
+            statement.execute("CREATE TABLE other.twin (id int PRIMARY KEY)");
+            statement.execute("CREATE TABLE ruled (id int PRIMARY KEY)");
+            statement.execute("CREATE RULE ruled_log AS ON UPDATE TO ruled DO ALSO INSERT INTO audit VALUES ('r')");
         }
         try (Connection connection = TestPostgres.connect(url)) {
             catalog = CatalogLoader.load(connection);
@@ -73,5 +85,23 @@ class CatalogLoaderIT {
         assertThat(catalog.isImmutable("random")).isFalse();
         assertThat(catalog.mayWrite("bump_audit")).isTrue();
         assertThat(catalog.mayWrite("random")).isFalse();
+    }
+
+    @Test
+    void load_shouldKnowPrimaryKeys_thatNameOneRow() {
+        // GIVEN / WHEN / THEN single-column keys of text, varchar (deterministic collations), integer and uuid types
+        assertThat(catalog.primaryKey("user")).isEqualTo(new PrimaryKey("id", PrimaryKey.Type.TEXT));
+        assertThat(catalog.primaryKey("counter")).isEqualTo(new PrimaryKey("id", PrimaryKey.Type.INTEGER));
+        assertThat(catalog.primaryKey("c_key")).isEqualTo(new PrimaryKey("id", PrimaryKey.Type.TEXT));
+        // composite and timestamp keys, partitioned tables and partitions, names in two schemas, views: none
+        assertThat(Stream.of("pair", "stamp", "part", "part_1", "twin", "user_names", "audit")
+            .map(catalog::primaryKey)).containsOnlyNulls();
+    }
+
+    @Test
+    void load_shouldTreatRewriteRulesLikeTriggers_whenComputingTheReachOfAWrite() {
+        // GIVEN / WHEN / THEN an UPDATE of ruled also inserts into audit: its reach is unknown
+        assertThat(catalog.reachOfWrite(Set.of("ruled"))).isEmpty();
+        assertThat(catalog.reachOfWrite(Set.of("counter"))).contains(Set.of("counter"));
     }
 }

@@ -18,7 +18,7 @@ class SqlAnalyzerTest {
         Map.of("user", Set.of("session", "member"), "organization", Set.of("member")),
         Set.of("secret_note"), Set.of(),
         Set.of("lower", "upper", "count", "abs", "length", "varchar", "substring", "my_pure"),
-        Set.of("audit_write"));
+        Set.of("audit_write"), Map.of());
 
     private static SqlAnalysis analyze(String sql) {
         return SqlAnalyzer.analyze(sql, CATALOG);
@@ -176,7 +176,7 @@ class SqlAnalyzerTest {
     void reachOfWrite_shouldBeEverything_whenTableHasUserTriggers() {
         // GIVEN a table with a trigger
         SchemaCatalog withTrigger = new SchemaCatalog(Set.of("a"), Map.of(), Map.of(), Set.of(), Set.of("a"),
-            Set.of(), Set.of());
+            Set.of(), Set.of(), Map.of());
         // WHEN / THEN
         assertThat(withTrigger.reachOfWrite(Set.of("a"))).isEmpty();
     }
