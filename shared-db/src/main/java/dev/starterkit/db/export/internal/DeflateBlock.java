@@ -103,7 +103,7 @@ public final class DeflateBlock {
     /** One call of deflate, growing the output first when it is full; true when the call filled the output. */
     private boolean deflate(int flush) {
         if (outputLength == output.length) {
-            output = Arrays.copyOf(output, output.length * 2);
+            output = Arrays.copyOf(output, output.length + output.length / 2);
         }
         int space = output.length - outputLength;
         int n = deflater.deflate(output, outputLength, space, flush);
