@@ -89,18 +89,29 @@ class ParallelGzipOutputStreamTest {
     }
 
     @Test
-    void write_shouldKeepAtMostTwiceTheThreadsPlusOneBlocks_whenTheInputIsFarLarger() throws IOException {
-        // GIVEN a count of the blocks created (each has a deflater of its own) and 100 blocks of input
+    void write_shouldKeepAtMostTwiceTheThreadsPlusOneBlocks_whenCompressingIsSlowerThanWriting() throws IOException {
+        // GIVEN deflaters that take 5 ms a block, counted as they are made (each block has one), and 100 blocks
         AtomicInteger deflaters = new AtomicInteger();
+        Supplier<Deflater> slow = () -> {
+            deflaters.incrementAndGet();
+            return new Deflater(ParallelGzipOutputStream.LEVEL, true) {
+                @Override
+                public void reset() {
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    super.reset();
+                }
+            };
+        };
         byte[] data = sql(100 * BLOCK, 4);
 
         // WHEN compressed on two threads
-        byte[] gzip = compress(data, 2, () -> {
-            deflaters.incrementAndGet();
-            return RAW.get();
-        });
+        byte[] gzip = compress(data, 2, slow);
 
-        // THEN memory was 5 blocks, whatever the input's size
+        // THEN the writer waited for blocks to come back rather than making more: 5, whatever the input's size
         assertThat(deflaters.get()).isEqualTo(5);
         assertThat(gunzip(gzip)).isEqualTo(data);
     }
