@@ -1,5 +1,6 @@
 package dev.starterkit.bench.export;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Our export to a local gzip file against {@code pg_dump --format=plain | gzip} (and data-only against
@@ -38,22 +40,36 @@ public final class ExportBenchmark {
         String classpath = "bench/target/classes:" + Files.readString(Path.of("bench/target/classpath.txt")).strip();
         Path work = Files.createTempDirectory("export-bench");
         Map<Long, Map<String, Measurement>> all = new LinkedHashMap<>();
-        for (long scale : List.of(rows, rows * 10)) {
-            String database = "bench_export_" + scale;
-            admin(server, "DROP DATABASE IF EXISTS " + database);
-            admin(server, "CREATE DATABASE " + database);
-            try {
-                String url = server + "/" + database;
-                long start = System.nanoTime();
-                BenchData.generate(jdbc(server) + "/" + database + "?user=" + user(server), scale);
-                System.out.printf(Locale.ROOT, "%n%,d rows generated in %.0f s; database size %s%n", scale,
-                    (System.nanoTime() - start) / 1e9, size(server, database));
-                all.put(scale, measure(url, work, classpath, scale == rows ? repeats : 1));
-            } finally {
+        try {
+            for (long scale : List.of(rows, rows * 10)) {
+                String database = "bench_export_" + scale;
                 admin(server, "DROP DATABASE IF EXISTS " + database);
+                admin(server, "CREATE DATABASE " + database);
+                try {
+                    String url = server + "/" + database;
+                    long start = System.nanoTime();
+                    BenchData.generate(jdbc(server) + "/" + database + "?user=" + user(server), scale);
+                    System.out.printf(Locale.ROOT, "%n%,d rows generated in %.0f s; database size %s%n", scale,
+                        (System.nanoTime() - start) / 1e9, size(server, database));
+                    all.put(scale, measure(url, work, classpath, scale == rows ? repeats : 1));
+                } finally {
+                    admin(server, "DROP DATABASE IF EXISTS " + database);
+                }
             }
+        } finally {
+            deleteAll(work);
         }
         report(all, rows);
+    }
+
+    /** The dumps of a run (about 1.8 GB at 10 M rows) go with it. */
+    private static void deleteAll(Path work) throws IOException {
+        try (Stream<Path> files = Files.list(work)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(work);
     }
 
     private static Map<String, Measurement> measure(String url, Path work, String classpath, int repeats)

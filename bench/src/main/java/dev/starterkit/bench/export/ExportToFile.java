@@ -9,11 +9,11 @@ import dev.starterkit.db.export.DumpListener;
 import dev.starterkit.db.export.DumpOptions;
 import dev.starterkit.db.export.DumpResult;
 import dev.starterkit.db.export.DumpSnapshot;
+import dev.starterkit.db.export.ParallelGzipOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The measured side of the benchmark, run in a JVM of its own so that its peak RSS is its alone:
@@ -36,8 +36,9 @@ public final class ExportToFile {
                 snapshot.write(OutputStream.nullOutputStream(), options, DumpListener.none());
             }
             try (OutputStream file = Files.newOutputStream(Path.of(args[1]));
-                 GZIPOutputStream gzip = new GZIPOutputStream(file, 64 * 1024)) {
+                 ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(file)) {
                 DumpResult result = snapshot.write(gzip, options, DumpListener.none());
+                gzip.finish();
                 System.out.println("rows=" + result.totalRows() + " sqlBytes=" + result.bytes());
             }
         }

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 
 /** A migrated database with the tricky objects and values of {@code db/export/fixture.sql}, and dump helpers. */
 final class DumpFixture {
@@ -36,12 +35,13 @@ final class DumpFixture {
         }
     }
 
-    /** Dumps the database at {@code url} in one snapshot, gzip-compressed. */
+    /** Dumps the database at {@code url} in one snapshot, gzip-compressed as the exports do. */
     static byte[] dumpGzip(String url, DumpOptions options) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Connection c = TestPostgres.connect(url); DumpSnapshot snapshot = DumpSnapshot.open(c);
-             GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+             ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(bytes)) {
             snapshot.write(gzip, options, DumpListener.none());
+            gzip.finish();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {

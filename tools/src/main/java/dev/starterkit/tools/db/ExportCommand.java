@@ -7,6 +7,7 @@ import dev.starterkit.db.export.DumpNames;
 import dev.starterkit.db.export.DumpOptions;
 import dev.starterkit.db.export.DumpResult;
 import dev.starterkit.db.export.DumpSnapshot;
+import dev.starterkit.db.export.ParallelGzipOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * {@code bin/db export [--schema-only | --data-only | --data] [--table NAME]}: a gzip SQL dump from one snapshot into
@@ -26,8 +26,6 @@ import java.util.zip.GZIPOutputStream;
  * as the original script did; a progress line per table on a terminal.
  */
 final class ExportCommand implements Subcommand {
-
-    private static final int GZIP_BUFFER = 64 * 1024;
 
     private final BooleanSupplier terminal;
 
@@ -65,8 +63,9 @@ final class ExportCommand implements Subcommand {
         try (Connection connection = Connector.jdbc().connect(context.connectionSettings());
              DumpSnapshot snapshot = DumpSnapshot.open(connection);
              OutputStream out = BackupFiles.createPrivate(partial);
-             GZIPOutputStream gzip = new GZIPOutputStream(out, GZIP_BUFFER)) {
+             ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(out)) {
             result = snapshot.write(gzip, options, progress);
+            gzip.finish();
         } catch (Exception e) {
             Files.deleteIfExists(partial);
             throw e;
