@@ -76,6 +76,7 @@ local extra_headers = {}
 local counter = 0
 local current, started = nil, 0
 local created, creator = nil, nil -- this thread's organization not deleted yet
+local deleting = nil               -- the slug of the DELETE in flight, for the report of an unexpected answer
 -- Flat tables only: wrk's thread:get() crashes copying nested tables (wrk 4.1).
 counts = {}    -- "kind|s|<status>" and "kind|c|<x-cache>" -> responses
 lat_kind = {}  -- per response: index of its kind in MIX
@@ -144,6 +145,7 @@ local function build(kind, user)
     elseif kind == "delete_org" then
         local slug, by = created, creator
         created, creator = nil, nil
+        deleting = slug
         return wrk.format("DELETE", "/organizations/" .. slug, headers(by))
     elseif kind == "patch_me" then
         counter = counter + 1
@@ -189,7 +191,8 @@ function response(status, headers, body)
     end
     count(kind .. "|c|" .. cache)
     if status ~= expected and #samples < 5 then
-        samples[#samples + 1] = kind .. " " .. status .. " " .. string.sub(string.gsub(body or "", "%s+", " "), 1, 200)
+        local what = kind == "delete_org" and (kind .. " " .. tostring(deleting)) or kind
+        samples[#samples + 1] = what .. " " .. status .. " " .. string.sub(string.gsub(body or "", "%s+", " "), 1, 200)
     end
     current = nil
 end
