@@ -119,7 +119,7 @@ public final class ApiPipeline {
         String body = null;
         if (response.body() != null) {
             headers.put("content-type", "application/json; charset=utf-8");
-            body = response.body() instanceof RawJson raw ? raw.json() : Json.write(response.body());
+            body = Json.write(response.body());
         }
         return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(headers)
             .withBody(body).withIsBase64Encoded(false).build();

@@ -25,8 +25,8 @@ public final class Json {
     private Json() {
     }
 
-    /** Serializes a response body. */
+    /** Serializes a response body; a {@link RawJson} body is already JSON and is written as it is. */
     public static String write(Object value) {
-        return MAPPER.writeValueAsString(value);
+        return value instanceof RawJson raw ? raw.json() : MAPPER.writeValueAsString(value);
     }
 }

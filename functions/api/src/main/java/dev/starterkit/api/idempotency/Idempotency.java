@@ -28,6 +28,7 @@ public final class Idempotency {
     public static final String HEADER = "idempotency-key";
     private static final int CLEANUP_EVERY = 128;
     private static final int CLEANUP_BATCH = 200;
+    private static final String IN_PROGRESS = "A request with this Idempotency-Key is in progress; retry it";
 
     /** What is recorded of a response. */
     record Recorded(Map<String, String> headers, String body) {
@@ -55,7 +56,7 @@ public final class Idempotency {
         forgetExpired(repository, now);
         if (repository.claim(idempotent.id(), idempotent.requestHash(), now, now.plus(TTL)) == 0) {
             return replay(idempotent, repository.findById(idempotent.id()).orElseThrow(
-                () -> ApiException.conflict("A request with this Idempotency-Key is in progress; retry it")));
+                () -> ApiException.conflict(IN_PROGRESS)));
         }
         ApiResponse response = route.get();
         repository.complete(idempotent.id(), response.status(), idempotent.seal(record(response)));
@@ -67,7 +68,7 @@ public final class Idempotency {
             throw ApiException.validation("This Idempotency-Key was used for a different request");
         }
         if (record.statusCode() == 0 || record.response() == null) {
-            throw ApiException.conflict("A request with this Idempotency-Key is in progress; retry it");
+            throw ApiException.conflict(IN_PROGRESS);
         }
         Recorded recorded = read(idempotent.open(record.response()));
         return new ApiResponse(record.statusCode(), recorded.body() == null ? null : new RawJson(recorded.body()),
@@ -75,8 +76,7 @@ public final class Idempotency {
     }
 
     private static byte[] record(ApiResponse response) {
-        String body = response.body() == null ? null
-            : response.body() instanceof RawJson raw ? raw.json() : Json.write(response.body());
+        String body = response.body() == null ? null : Json.write(response.body());
         return Json.write(new Recorded(response.headers(), body)).getBytes(StandardCharsets.UTF_8);
     }
 
