@@ -56,9 +56,7 @@ final class LogicalConnection implements InvocationHandler {
             case "equals":
                 return self == args[0];
             case "setReadOnly":
-                if (!closed && !((Boolean) args[0]) && physical.isClosed()) {
-                    // Resetting a connection that died and could not be replaced (a refused login, say): the next
-                    // one starts read-write, and an error here would replace the one that explains the failure.
+                if (!closed && ignoresReadOnly((Boolean) args[0])) {
                     return null;
                 }
                 break;
@@ -67,10 +65,6 @@ final class LogicalConnection implements InvocationHandler {
         }
         if (closed) {
             throw new SQLException("Connection is closed", "08003");
-        }
-        if (method.getName().equals("setReadOnly") && !physical.getAutoCommit()) {
-            // Borrowed inside a transaction someone else began: a nested read must not make it read-only.
-            return null;
         }
         if (!method.getName().matches("createStatement|prepare.*")) {
             Object result = call(physical, method, args);
@@ -102,6 +96,16 @@ final class LogicalConnection implements InvocationHandler {
     /** Whether a failed statement may be re-run: reads outside a transaction only. */
     boolean mayRetry() {
         return !closed && autoCommit;
+    }
+
+    /**
+     * Whether {@code setReadOnly(readOnly)} is to be ignored: when it resets a connection that died and could not be
+     * replaced (a refused login, say: the next one starts read-write, and an error here would replace the one that
+     * explains the failure), and when the connection was borrowed inside a transaction someone else began (a nested
+     * read must not make it read-only).
+     */
+    private boolean ignoresReadOnly(boolean readOnly) throws SQLException {
+        return physical.isClosed() ? !readOnly : !physical.getAutoCommit();
     }
 
     /** Adds the time a statement took to the connection's total. */
