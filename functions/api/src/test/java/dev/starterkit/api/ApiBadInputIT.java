@@ -40,9 +40,7 @@ class ApiBadInputIT {
         auth = new AuthHandler(ApiRuntime.create(env, "AuthFunction"));
         users = new UsersHandler(ApiRuntime.create(env, "UsersFunction"));
         orgs = new OrganizationsHandler(ApiRuntime.create(env, "OrganizationsFunction"));
-        APIGatewayV2HTTPResponse signIn = auth.handleRequest(Events.withBody(Events.load("AuthFunction", "sign-in",
-            Map.of()), "{\"email\":\"alice@example.com\",\"password\":\"password123\"}"), null);
-        alice = Events.json(signIn.getBody()).get("token").asString();
+        alice = Events.signIn(auth, "alice@example.com");
     }
 
     @AfterAll

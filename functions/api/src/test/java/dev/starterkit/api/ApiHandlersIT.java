@@ -74,7 +74,7 @@ class ApiHandlersIT {
 
     @Test
     void signIn_shouldStoreOnlyTheTokensHash_whenASessionIsOpened() throws Exception {
-        String token = signIn("alice@example.com");
+        String token = Events.signIn(auth, "alice@example.com");
 
         try (var c = TestPostgres.connect(url); var s = c.createStatement();
              var rs = s.executeQuery("SELECT token FROM session WHERE user_id = 'usr_alice00000000000'")) {
@@ -105,7 +105,7 @@ class ApiHandlersIT {
 
     @Test
     void users_shouldShowEmailsOnlyToColleagues_whenProfilesAreRead() {
-        String alice = signIn("alice@example.com");
+        String alice = Events.signIn(auth, "alice@example.com");
         APIGatewayV2HTTPResponse loner = auth.handleRequest(Events.withBody(
             Events.load("AuthFunction", "sign-up", Map.of()),
             "{\"name\":\"Lou Ner\",\"email\":\"lou@example.com\",\"password\":\"12345678abc\"}"), null);
@@ -126,7 +126,7 @@ class ApiHandlersIT {
 
     @Test
     void organizations_shouldCreateInviteAndAccept_whenTheOwnerAndTheInviteeAct() {
-        String alice = signIn("alice@example.com");
+        String alice = Events.signIn(auth, "alice@example.com");
 
         APIGatewayV2HTTPResponse created = call(orgs, "OrganizationsFunction", "create-organization",
             Map.of("TOKEN", alice));
@@ -141,7 +141,7 @@ class ApiHandlersIT {
         assertThat(Events.json(mine.getBody()).get("items").findValuesAsString("slug")).contains("umbrella");
 
         // Jack was invited to Acme by the seeds: he accepts once; a second accept conflicts
-        String jack = signIn("jack@example.com");
+        String jack = Events.signIn(auth, "jack@example.com");
         String invitation = "inv_acmejack00000000";
         APIGatewayV2HTTPResponse accepted = call(orgs, "OrganizationsFunction", "accept-invitation",
             Map.of("TOKEN", jack, "INVITATION_ID", invitation));
@@ -159,7 +159,7 @@ class ApiHandlersIT {
     @Test
     void reads_shouldBeCachedAndFreshAfterWrites_whenProfilesAreReadAndChanged() {
         // GIVEN Carol's profile read twice: the first read misses, the second is a hit
-        String charlie = signIn("charlie@example.com");
+        String charlie = Events.signIn(auth, "charlie@example.com");
         Map<String, String> vars = Map.of("TOKEN", charlie);
         APIGatewayV2HTTPEvent read = Events.load("UsersFunction", "get-user", Map.of());
         read.setRawPath("/users/usr_charlie000000000");
@@ -187,14 +187,6 @@ class ApiHandlersIT {
 
     private static double databaseMillis(APIGatewayV2HTTPResponse response) {
         return Double.parseDouble(response.getHeaders().get("server-timing").replaceAll("^db;dur=([0-9.]+),.*", "$1"));
-    }
-
-    private static String signIn(String email) {
-        APIGatewayV2HTTPEvent event = Events.withBody(Events.load("AuthFunction", "sign-in", Map.of()),
-            "{\"email\":\"" + email + "\",\"password\":\"password123\"}");
-        APIGatewayV2HTTPResponse response = auth.handleRequest(event, null);
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
-        return Events.json(response.getBody()).get("token").asString();
     }
 
     private static APIGatewayV2HTTPResponse call(Object handler, String function, String name,

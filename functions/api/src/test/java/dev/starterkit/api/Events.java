@@ -1,6 +1,10 @@
 package dev.starterkit.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.starterkit.api.auth.AuthHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,6 +57,15 @@ final class Events {
         }
         event.setHeaders(headers);
         return event;
+    }
+
+    /** Signs a seeded user in (password {@code password123}) through {@code auth}; returns the bearer token. */
+    static String signIn(AuthHandler auth, String email) {
+        APIGatewayV2HTTPEvent event = withBody(load("AuthFunction", "sign-in", Map.of()),
+            "{\"email\":\"" + email + "\",\"password\":\"password123\"}");
+        APIGatewayV2HTTPResponse response = auth.handleRequest(event, null);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        return json(response.getBody()).get("token").asString();
     }
 
     /** The response body as a JSON tree. */

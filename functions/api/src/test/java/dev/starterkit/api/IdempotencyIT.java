@@ -62,7 +62,7 @@ class IdempotencyIT {
     @Test
     void post_shouldReplayTheFirstResponse_whenRetriedWithTheSameKeyAndBody() throws Exception {
         // GIVEN a created organization
-        String token = signIn("alice@example.com");
+        String token = Events.signIn(auth, "alice@example.com");
         APIGatewayV2HTTPResponse first = ORGS.get(0).handleRequest(create(token, "key-replay", "replay-co"), null);
 
         // WHEN the client retries, through another execution environment
@@ -81,7 +81,7 @@ class IdempotencyIT {
     @Test
     void post_shouldAnswer422_whenTheKeyIsReusedForAnotherBody() throws Exception {
         // GIVEN a key already used
-        String token = signIn("bob@example.com");
+        String token = Events.signIn(auth, "bob@example.com");
         assertThat(ORGS.get(0).handleRequest(create(token, "key-reuse", "reuse-one"), null).getStatusCode())
             .isEqualTo(201);
 
@@ -97,7 +97,7 @@ class IdempotencyIT {
     @Test
     void post_shouldRunOnce_whenRetriesOfOneKeyArriveTogether() throws Exception {
         // GIVEN one request sent at once through every execution environment
-        String token = signIn("charlie@example.com");
+        String token = Events.signIn(auth, "charlie@example.com");
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<APIGatewayV2HTTPResponse>> calls = new ArrayList<>();
         for (OrganizationsHandler handler : ORGS) {
@@ -123,7 +123,7 @@ class IdempotencyIT {
     @Test
     void post_shouldRunAgain_whenTheFirstFailedOrTheKeyExpired() throws Exception {
         // GIVEN a request that failed (slug taken): it leaves no record behind
-        String token = signIn("diana@example.com");
+        String token = Events.signIn(auth, "diana@example.com");
         long recordsBefore = count("SELECT count(*) FROM idempotency_key");
         APIGatewayV2HTTPResponse taken = ORGS.get(0).handleRequest(create(token, "key-retry", "acme"), null);
         long recordsAfterFailure = count("SELECT count(*) FROM idempotency_key");
@@ -162,7 +162,7 @@ class IdempotencyIT {
 
     @Test
     void post_shouldAnswer400_whenTheKeyIsMalformed() {
-        String token = signIn("eve@example.com");
+        String token = Events.signIn(auth, "eve@example.com");
         APIGatewayV2HTTPResponse blank = ORGS.get(0).handleRequest(create(token, " ", "blank-key"), null);
         APIGatewayV2HTTPResponse tooLong = ORGS.get(0).handleRequest(create(token, "k".repeat(256), "long-key"), null);
 
@@ -176,14 +176,6 @@ class IdempotencyIT {
             Map.of("TOKEN", token));
         event = Events.withBody(event, "{\"name\":\"" + slug + "\",\"slug\":\"" + slug + "\"}");
         return Events.withHeader(event, "idempotency-key", key);
-    }
-
-    private static String signIn(String email) {
-        APIGatewayV2HTTPEvent event = Events.withBody(Events.load("AuthFunction", "sign-in", Map.of()),
-            "{\"email\":\"" + email + "\",\"password\":\"password123\"}");
-        APIGatewayV2HTTPResponse response = auth.handleRequest(event, null);
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
-        return Events.json(response.getBody()).get("token").asString();
     }
 
     private static void await(CountDownLatch latch) {
