@@ -6,6 +6,7 @@ import dev.starterkit.db.connect.Connector;
 import dev.starterkit.db.connect.SharedConnection;
 import dev.starterkit.db.connect.UnpooledDataSource;
 import dev.starterkit.db.migrate.Migrator;
+import dev.starterkit.db.schema.user.User;
 import dev.starterkit.db.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,6 +32,11 @@ final class CacheTestDatabase {
     static DataLayer layer(String url, String name, CacheConfig config, InstantSource clock, CacheStore store) {
         return DataLayer.open(new SharedConnection(TestPostgres.settings(url, name), Connector.jdbc()), config, clock,
             store);
+    }
+
+    /** A user record with {@code id}, {@code name} and an email made from the id. */
+    static User user(String id, String name) {
+        return new User(id, name, id + "@example.com", false, null, false, null, null, null);
     }
 
     /** Runs SQL outside the code under test. */

@@ -1,5 +1,6 @@
 package dev.starterkit.db.cache;
 
+import static dev.starterkit.db.cache.CacheTestDatabase.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.starterkit.db.DataLayer;
@@ -44,10 +45,6 @@ class InvalidationIT {
         alice.close();
         bob.close();
         TestPostgres.get().dropDatabase(url);
-    }
-
-    private static User user(String id, String name) {
-        return new User(id, name, id + "@example.com", false, null, false, null, null, null);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.starterkit.db.cache;
 
+import static dev.starterkit.db.cache.CacheTestDatabase.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.starterkit.db.DataLayer;
@@ -55,10 +56,6 @@ class RowInvalidationIT {
         alice.close();
         bob.close();
         TestPostgres.get().dropDatabase(url);
-    }
-
-    private static User user(String id, String name) {
-        return new User(id, name, id + "@example.com", false, null, false, null, null, null);
     }
 
     /** Bob's cached findById of {@code id}: the name (or "-") and how the read was served. */

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.starterkit.db.testing.CountingOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,18 +129,7 @@ class ParallelGzipOutputStreamTest {
                 super.reset();
             }
         };
-        AtomicInteger writes = new AtomicInteger();
-        OutputStream target = new OutputStream() {
-            @Override
-            public void write(int b) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                writes.incrementAndGet();
-            }
-        };
+        CountingOutputStream target = CountingOutputStream.counting();
         ParallelGzipOutputStream out = new ParallelGzipOutputStream(target, BLOCK, 2, failing);
         byte[] block = sql(BLOCK, 5);
 
@@ -152,7 +141,7 @@ class ParallelGzipOutputStreamTest {
             out.finish();
         }).isInstanceOf(IOException.class).hasMessageContaining("simulated deflate failure");
         assertThat(blocks.get()).as("the failed block and at most four after it, of 100").isLessThanOrEqualTo(3 + 4);
-        assertThat(writes.get()).as("the header and the blocks before the failed one").isLessThanOrEqualTo(3);
+        assertThat(target.writes()).as("the header and the blocks before the failed one").isLessThanOrEqualTo(3);
         assertThat(compressingThreads()).isZero();
         assertThatThrownBy(() -> out.write(block)).isInstanceOf(IOException.class);
     }
@@ -160,20 +149,7 @@ class ParallelGzipOutputStreamTest {
     @Test
     void write_shouldFailAndStopEveryThread_whenTheTargetFails() {
         // GIVEN a target that fails on its third write (the header is the first)
-        AtomicInteger writes = new AtomicInteger();
-        OutputStream failing = new OutputStream() {
-            @Override
-            public void write(int b) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                if (writes.incrementAndGet() == 3) {
-                    throw new IOException("target failed");
-                }
-            }
-        };
+        CountingOutputStream failing = CountingOutputStream.failingOnWrite(3);
         byte[] block = sql(BLOCK, 6);
 
         // WHEN / THEN
@@ -184,7 +160,7 @@ class ParallelGzipOutputStreamTest {
             }
             out.finish();
         }).isInstanceOf(IOException.class).hasMessage("target failed");
-        assertThat(writes.get()).isEqualTo(3);
+        assertThat(failing.writes()).isEqualTo(3);
         assertThat(compressingThreads()).isZero();
     }
 

@@ -3,11 +3,10 @@ package dev.starterkit.db.export.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.starterkit.db.testing.CountingOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PipelinedOutputStreamTest {
@@ -36,20 +35,7 @@ class PipelinedOutputStreamTest {
     @Test
     void write_shouldFailAndStopTakingChunks_whenTheTargetFails() {
         // GIVEN a target that fails on its third chunk
-        AtomicInteger chunks = new AtomicInteger();
-        OutputStream failing = new OutputStream() {
-            @Override
-            public void write(int b) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                if (chunks.incrementAndGet() == 3) {
-                    throw new IOException("target failed");
-                }
-            }
-        };
+        CountingOutputStream failing = CountingOutputStream.failingOnWrite(3);
         PipelinedOutputStream out = new PipelinedOutputStream(failing);
         byte[] chunk = new byte[PipelinedOutputStream.CHUNK];
 
@@ -60,7 +46,7 @@ class PipelinedOutputStreamTest {
             }
             out.finish();
         }).isInstanceOf(IOException.class).hasMessage("target failed");
-        assertThat(chunks.get()).isEqualTo(3);
+        assertThat(failing.writes()).isEqualTo(3);
     }
 
     @Test
