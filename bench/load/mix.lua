@@ -11,6 +11,9 @@
 --
 -- Each thread has exactly one connection (run.sh passes -t N -c N) and wrk sends no pipelined requests, so the
 -- response() after a request() is that request's response: statuses and x-cache values are counted per kind.
+-- request() has no lasting effect before its response(): wrk 4.1 calls request() once more on its first thread's
+-- state to check the request's shape (script_verify_request) and never sends that one, so an organization is
+-- "created" only when a 201 came back, and "deleted" only when its DELETE was answered.
 
 -- kind, weight (per 1,000 requests), expected status
 local MIX = {
@@ -75,7 +78,8 @@ local users, emails, picks = {}, {}, {}
 local extra_headers = {}
 local counter = 0
 local current, started = nil, 0
-local created, creator = nil, nil -- this thread's organization not deleted yet
+local created, creator = nil, nil -- this thread's organization not deleted yet (its POST answered 201)
+local creating, creating_by = nil, nil -- the slug of the POST in flight and its creator
 local deleting = nil               -- the slug of the DELETE in flight, for the report of an unexpected answer
 -- Flat tables only: wrk's thread:get() crashes copying nested tables (wrk 4.1).
 counts = {}    -- "kind|s|<status>" and "kind|c|<x-cache>" -> responses
@@ -138,15 +142,13 @@ local function build(kind, user)
         return wrk.format("GET", "/users/usr_nobody" .. string.format("%010d", math.random(99999999)), headers(nil))
     elseif kind == "create_org" then
         counter = counter + 1
-        created = string.format("ld-%s-%d-%d", os.getenv("LOAD_RUN") or "x", thread_index, counter)
-        creator = user
+        creating = string.format("ld-%s-%d-%d", os.getenv("LOAD_RUN") or "x", thread_index, counter)
+        creating_by = user
         return wrk.format("POST", "/organizations", headers(user, true),
-            string.format('{"name":"Load %s","slug":"%s"}', created, created))
+            string.format('{"name":"Load %s","slug":"%s"}', creating, creating))
     elseif kind == "delete_org" then
-        local slug, by = created, creator
-        created, creator = nil, nil
-        deleting = slug
-        return wrk.format("DELETE", "/organizations/" .. slug, headers(by))
+        deleting = created
+        return wrk.format("DELETE", "/organizations/" .. created, headers(creator))
     elseif kind == "patch_me" then
         counter = counter + 1
         return wrk.format("PATCH", "/me", headers(user, true),
@@ -180,8 +182,10 @@ function response(status, headers, body)
     lat_kind[#lat_kind + 1] = current
     lat_us[#lat_us + 1] = clock() - started
     count(kind .. "|s|" .. status)
-    if kind == "create_org" and status ~= expected then
-        created, creator = nil, nil
+    if kind == "create_org" and status == expected then
+        created, creator = creating, creating_by
+    elseif kind == "delete_org" then
+        created, creator = nil, nil -- deleted, or reported below: either way the next write creates a new one
     end
     local cache = "none"
     for name, value in pairs(headers) do
