@@ -205,6 +205,20 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         return raw.substring(0, start) + userPart + authority.substring(at) + (end < 0 ? "" : raw.substring(end));
     }
 
+    /** {@code text} with every URL-shaped word passed through {@link #redact}: for error messages and log lines. */
+    public static String redactUrls(String text) {
+        if (text == null) {
+            return "";
+        }
+        String[] words = text.split(" ", -1);
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].contains("://")) {
+                words[i] = redact(words[i]);
+            }
+        }
+        return String.join(" ", words);
+    }
+
     @Override
     public String toString() {
         return redacted();

@@ -14,16 +14,6 @@ final class Messages {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return redactUrls(message);
-    }
-
-    static String redactUrls(String text) {
-        String[] words = text.split(" ", -1);
-        for (int i = 0; i < words.length; i++) {
-            if (words[i].contains("://")) {
-                words[i] = DatabaseUrl.redact(words[i]);
-            }
-        }
-        return String.join(" ", words);
+        return DatabaseUrl.redactUrls(message);
     }
 }
