@@ -86,17 +86,31 @@ public final class LocalApiServer implements AutoCloseable {
             for (Binding binding : bindings) {
                 Map<String, String> params = binding.route().match(method, path);
                 if (params != null) {
-                    APIGatewayV2HTTPResponse response = binding.environments().invoke(
-                        EventTranslator.toEvent(exchange, body, binding.route().routeKey(), params, requestId),
-                        requestId);
-                    EventTranslator.writeResponse(exchange, response);
+                    respond(exchange, binding, params, body, requestId);
                     return;
                 }
             }
             sendPlain(exchange, 404, "{\"message\":\"Not Found\"}");
+        }
+    }
+
+    private static void respond(HttpExchange exchange, Binding binding, Map<String, String> params, byte[] body,
+                                String requestId) {
+        APIGatewayV2HTTPResponse response;
+        try {
+            response = binding.environments().invoke(
+                EventTranslator.toEvent(exchange, body, binding.route().routeKey(), params, requestId), requestId);
         } catch (Exception e) {
             System.err.println("Request " + requestId + " failed in the handler: " + e);
             sendPlain(exchange, 502, "{\"message\":\"Internal Server Error\"}");
+            return;
+        }
+        try {
+            EventTranslator.writeResponse(exchange, response);
+        } catch (IOException e) {
+            // the handler ran to the end; the client closed the connection before reading its answer
+            System.err.println("Request " + requestId + " answered " + response.getStatusCode()
+                + ", but the client had gone: " + e.getMessage());
         }
     }
 
