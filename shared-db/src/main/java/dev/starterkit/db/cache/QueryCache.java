@@ -9,9 +9,6 @@ import dev.starterkit.db.cache.store.CacheUnavailableException;
 import dev.starterkit.db.cache.store.CircuitBreaker;
 import dev.starterkit.db.cache.store.KeyLayout;
 import dev.starterkit.db.cache.store.Lookup;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -40,6 +37,7 @@ public final class QueryCache implements AutoCloseable {
     private final SchemaCatalogs catalogs;
     private final Invalidator invalidator;
     private final Duration generationTtl;
+    private final KeyDigests digests;
     private final ThreadLocal<CacheRequest> requests = new ThreadLocal<>();
 
     QueryCache(CacheConfig config, CacheStore store, KeyLayout layout, InstantSource clock, CircuitBreaker breaker,
@@ -54,6 +52,7 @@ public final class QueryCache implements AutoCloseable {
         long forgetAfter = config.maxAge().plus(config.swr()).plusSeconds(1).toMillis();
         // generations outlive the entries read against them; one that expires only costs those entries a miss
         this.generationTtl = config.maxAge().plus(config.swr()).multipliedBy(2);
+        this.digests = new KeyDigests(layout);
         this.invalidator = new Invalidator(store, breaker, layout, counters, clock, forgetAfter, generationTtl,
             catalogs::current, catalogs::reset);
     }
@@ -74,18 +73,19 @@ public final class QueryCache implements AutoCloseable {
     }
 
     /**
-     * Reads through the cache. {@code keyMaterial} is the SQL and its bound parameters, encoded; {@code rowKey} is
-     * the canonical primary key of the one row a point read depends on ({@link SqlAnalysis#row()}), or null to
-     * depend on the tables read.
+     * Reads through the cache. The key is {@code sql} and {@code parameters}, its bound parameters encoded;
+     * {@code rowKey} is the canonical primary key of the one row a point read depends on ({@link SqlAnalysis#row()}),
+     * or null to depend on the tables read.
      */
-    public Fetched read(SqlAnalysis analysis, String rowKey, byte[] keyMaterial, Fetched.Fetcher fetcher)
+    public Fetched read(SqlAnalysis analysis, String rowKey, String sql, byte[] parameters, Fetched.Fetcher fetcher)
         throws SQLException {
         CacheRequest request = requests.get();
         if (config.mode() == CacheConfig.Mode.DISABLED || request != null && request.isBypassing()
             || !invalidator.retryFailed() || !breaker.allow()) {
             return bypass(fetcher);
         }
-        String digest = digest(keyMaterial);
+        byte[] rawDigest = digests.digest(sql, parameters);
+        String digest = Base64.getUrlEncoder().withoutPadding().encodeToString(rawDigest);
         boolean point = analysis.row() != null && rowKey != null;
         List<String> keys = point ? layout.rowGenerations(analysis.row().table(), rowKey)
             : layout.generations(analysis.tables());
@@ -108,18 +108,18 @@ public final class QueryCache implements AutoCloseable {
             return bypass(fetcher);
         }
         Dependencies dependencies = Dependencies.of(keys, tokens, point);
-        CacheEntry entry = decode(value, digest);
+        CacheEntry entry = decode(value, rawDigest);
         if (entry != null && entry.generations().equals(dependencies.recorded())) {
-            Fetched served = serveValid(entry, digest, dependencies, fetcher);
+            Fetched served = serveValid(entry, digest, rawDigest, dependencies, fetcher);
             if (served != null) {
                 return served;
             }
         }
-        return refresh(digest, dependencies, fetcher, null);
+        return refresh(digest, rawDigest, dependencies, fetcher, null);
     }
 
     /** Serves a valid entry: fresh, stale while another refreshes, or refreshed by us; null when expired. */
-    private Fetched serveValid(CacheEntry entry, String digest, Dependencies dependencies,
+    private Fetched serveValid(CacheEntry entry, String digest, byte[] rawDigest, Dependencies dependencies,
                                Fetched.Fetcher fetcher) throws SQLException {
         long age = clock.millis() - entry.createdAtMillis();
         if (age < config.maxAge().toMillis()) {
@@ -132,7 +132,7 @@ public final class QueryCache implements AutoCloseable {
         if (token == null) {
             return served(CacheStatus.STALE, new Fetched(entry.rows(), null));
         }
-        return refresh(digest, dependencies, fetcher, token);
+        return refresh(digest, rawDigest, dependencies, fetcher, token);
     }
 
     /** Records a cacheable read that could not use the cache (e.g. a parameter type without a key encoding). */
@@ -198,14 +198,14 @@ public final class QueryCache implements AutoCloseable {
         store.close();
     }
 
-    private Fetched refresh(String digest, Dependencies dependencies, Fetched.Fetcher fetcher, String lock)
-        throws SQLException {
+    private Fetched refresh(String digest, byte[] rawDigest, Dependencies dependencies, Fetched.Fetcher fetcher,
+                            String lock) throws SQLException {
         long startedAt = clock.millis();
         Fetched fetched = fetcher.fetch();
         if (fetched.rows() == null) {
             return served(CacheStatus.BYPASS, fetched);
         }
-        byte[] value = EntryCodec.encode(new CacheEntry(rawDigest(digest), startedAt, dependencies.recorded(),
+        byte[] value = EntryCodec.encode(new CacheEntry(rawDigest, startedAt, dependencies.recorded(),
             fetched.rows()), config.maxEntryBytes());
         if (value == null) {
             counters.oversized();
@@ -227,12 +227,12 @@ public final class QueryCache implements AutoCloseable {
         }
     }
 
-    private CacheEntry decode(byte[] value, String digest) {
+    private CacheEntry decode(byte[] value, byte[] rawDigest) {
         if (value == null) {
             return null;
         }
         try {
-            return EntryCodec.decode(value, rawDigest(digest));
+            return EntryCodec.decode(value, rawDigest);
         } catch (CacheFormatException e) {
             counters.corrupt();
             LOG.warn("Ignoring an unreadable cache value ({}); reading from the database", e.getMessage());
@@ -261,20 +261,5 @@ public final class QueryCache implements AutoCloseable {
         breaker.failure();
         counters.error();
         LOG.warn("Cache unavailable ({}); reading from the database", e.getMessage());
-    }
-
-    private String digest(byte[] keyMaterial) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((layout.databaseId() + "\0" + layout.migrationVersion() + "\0")
-                .getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest(keyMaterial));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JVM", e);
-        }
-    }
-
-    private static byte[] rawDigest(String digest) {
-        return Base64.getUrlDecoder().decode(digest);
     }
 }

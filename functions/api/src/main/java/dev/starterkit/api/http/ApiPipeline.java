@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,7 @@ public final class ApiPipeline {
     /** Largest request body accepted, in bytes. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(ApiPipeline.class);
+    private static final Pattern JSON_TYPE = Pattern.compile("application/json\\s*(;.*)?");
 
     /** Called around each request; the API's request context implements it. */
     public interface RequestHooks {
@@ -94,7 +96,7 @@ public final class ApiPipeline {
             throw new ApiException(413, "payload_too_large", "The body is larger than " + MAX_BODY_BYTES + " bytes");
         }
         String type = request.header("content-type").orElse("");
-        if (!type.toLowerCase(java.util.Locale.ROOT).matches("application/json\\s*(;.*)?")) {
+        if (!JSON_TYPE.matcher(type.toLowerCase(java.util.Locale.ROOT)).matches()) {
             throw new ApiException(415, "unsupported_media_type", "Send the body as application/json");
         }
     }
@@ -112,8 +114,7 @@ public final class ApiPipeline {
                                                    double totalMs, double dbMs) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("x-request-id", requestId);
-        headers.put("server-timing", String.format(java.util.Locale.ROOT, "db;dur=%.1f, total;dur=%.1f", dbMs,
-            totalMs));
+        headers.put("server-timing", RequestText.serverTiming(dbMs, totalMs));
         cache.ifPresent(value -> headers.put("x-cache", value));
         headers.putAll(response.headers());
         String body = null;
@@ -129,14 +130,7 @@ public final class ApiPipeline {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("message", "request");
-        line.put("requestId", requestId);
-        line.put("method", request == null ? null : request.method());
-        line.put("path", request == null ? null : request.path());
-        line.put("status", status);
-        line.put("durationMs", Math.round(ms * 10) / 10.0);
-        line.put("cache", cache.orElse(null));
-        LOG.info(Json.write(line));
+        LOG.info(RequestText.logLine(requestId, request == null ? null : request.method(),
+            request == null ? null : request.path(), status, ms, cache.orElse(null)));
     }
 }

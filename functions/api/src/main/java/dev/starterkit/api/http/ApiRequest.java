@@ -36,16 +36,34 @@ public record ApiRequest(String method, String path, Map<String, String> headers
         String method = context != null && context.getHttp() != null ? context.getHttp().getMethod() : null;
         String path = event.getRawPath() != null ? event.getRawPath()
             : context != null && context.getHttp() != null ? context.getHttp().getPath() : "/";
-        Map<String, String> headers = new HashMap<>();
-        if (event.getHeaders() != null) {
-            event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v == null ? "" : v));
-        }
         String requestId = context != null && context.getRequestId() != null ? context.getRequestId()
             : java.util.UUID.randomUUID().toString();
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of()
-            : new HashMap<>(event.getQueryStringParameters());
-        return new ApiRequest(method == null ? "GET" : method.toUpperCase(Locale.ROOT), path, headers, query,
+            : event.getQueryStringParameters();
+        return new ApiRequest(method == null ? "GET" : method.toUpperCase(Locale.ROOT), path, headers(event), query,
             decodeBody(event.getBody(), event.getIsBase64Encoded()), requestId);
+    }
+
+    /** The headers by lower-case name; API Gateway already sends them so, and then they are copied only once. */
+    private static Map<String, String> headers(APIGatewayV2HTTPEvent event) {
+        Map<String, String> given = event.getHeaders();
+        if (given == null) {
+            return Map.of();
+        }
+        boolean canonical = true;
+        for (Map.Entry<String, String> header : given.entrySet()) {
+            String name = header.getKey();
+            if (header.getValue() == null || !name.equals(name.toLowerCase(Locale.ROOT))) {
+                canonical = false;
+                break;
+            }
+        }
+        if (canonical) {
+            return given;
+        }
+        Map<String, String> headers = new HashMap<>();
+        given.forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v == null ? "" : v));
+        return headers;
     }
 
     /** A header by case-insensitive name. */

@@ -21,54 +21,73 @@ public final class Router {
         ApiResponse handle(ApiRequest request, Map<String, String> pathParams);
     }
 
-    private record Entry(String method, String[] segments, Route route) {
+    /** A route: its method, its literal segments, and for each segment the parameter name or null. */
+    private record Entry(String method, String[] segments, String[] params, Route route) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
 
     /** Adds a route; patterns are literal segments and {@code {name}} parameters. */
     public Router add(String method, String pattern, Route route) {
-        entries.add(new Entry(method, split(pattern), route));
+        String[] segments = split(pattern);
+        String[] params = new String[segments.length];
+        for (int i = 0; i < segments.length; i++) {
+            String p = segments[i];
+            params[i] = p.startsWith("{") && p.endsWith("}") ? p.substring(1, p.length() - 1) : null;
+        }
+        entries.add(new Entry(method, segments, params, route));
         return this;
     }
 
     /** Runs the matching route. */
     public ApiResponse dispatch(ApiRequest request) {
         String[] path = split(request.path());
-        Set<String> allowed = new LinkedHashSet<>();
+        Set<String> allowed = null;
         for (Entry entry : entries) {
-            Map<String, String> params = match(entry.segments(), path);
-            if (params == null) {
+            if (!matches(entry, path)) {
                 continue;
             }
             if (entry.method().equals(request.method())) {
-                return entry.route().handle(request, params);
+                return entry.route().handle(request, params(entry, path));
+            }
+            if (allowed == null) {
+                allowed = new LinkedHashSet<>();
             }
             allowed.add(entry.method());
         }
-        if (allowed.isEmpty()) {
+        if (allowed == null) {
             throw ApiException.notFound("No route for " + request.method() + " " + sanitize(request.path()));
         }
         throw new MethodNotAllowedException(request.method(), allowed);
     }
 
-    private static Map<String, String> match(String[] pattern, String[] path) {
-        if (pattern.length != path.length) {
-            return null;
+    private static boolean matches(Entry entry, String[] path) {
+        String[] segments = entry.segments();
+        if (segments.length != path.length) {
+            return false;
         }
-        Map<String, String> params = new HashMap<>();
-        for (int i = 0; i < pattern.length; i++) {
-            String p = pattern[i];
-            if (p.startsWith("{") && p.endsWith("}")) {
-                params.put(p.substring(1, p.length() - 1), decode(path[i]));
-            } else if (!p.equals(path[i])) {
-                return null;
+        for (int i = 0; i < segments.length; i++) {
+            if (entry.params()[i] == null && !segments[i].equals(path[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, String> params(Entry entry, String[] path) {
+        Map<String, String> params = new HashMap<>(4);
+        for (int i = 0; i < path.length; i++) {
+            if (entry.params()[i] != null) {
+                params.put(entry.params()[i], decode(path[i]));
             }
         }
         return params;
     }
 
     private static String decode(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
         try {
             return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
@@ -76,9 +95,19 @@ public final class Router {
         }
     }
 
+    /** The non-empty segments between slashes: leading, trailing and repeated slashes count as one. */
     private static String[] split(String path) {
-        String trimmed = path.replaceAll("^/+|/+$", "");
-        return trimmed.isEmpty() ? new String[0] : trimmed.split("/+");
+        List<String> segments = new ArrayList<>(6);
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/') {
+                if (i > start) {
+                    segments.add(path.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return segments.toArray(new String[0]);
     }
 
     private static String sanitize(String path) {

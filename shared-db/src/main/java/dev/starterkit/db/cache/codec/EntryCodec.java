@@ -8,9 +8,9 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
@@ -88,8 +88,10 @@ public final class EntryCodec {
                 throw new CacheFormatException("Cache entry belongs to another key");
             }
             long createdAt = in.getLong();
-            Map<String, String> generations = new TreeMap<>();
-            for (int i = count(in, 8); i > 0; i--) {
+            int count = count(in, 8);
+            // CacheEntry keeps them sorted
+            Map<String, String> generations = new HashMap<>(2 * count);
+            for (int i = count; i > 0; i--) {
                 generations.put(ValueCodec.readString(in), ValueCodec.readString(in));
             }
             CachedRows rows = readRows(in);

@@ -3,7 +3,6 @@ package dev.starterkit.db.cache.jdbc;
 import dev.starterkit.db.cache.codec.CachedRows;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -18,6 +17,8 @@ import java.util.Map;
  * returns. Getters convert the canonical values the way pgjdbc would.
  */
 final class CachedResultSet implements InvocationHandler {
+
+    private static final ProxyFactory<ResultSet> PROXIES = new ProxyFactory<>(ResultSet.class);
 
     private final CachedRows rows;
     private final Statement statement;
@@ -37,8 +38,7 @@ final class CachedResultSet implements InvocationHandler {
     }
 
     static ResultSet of(CachedRows rows, Statement statement) {
-        return (ResultSet) Proxy.newProxyInstance(ResultSet.class.getClassLoader(), new Class<?>[] {ResultSet.class},
-            new CachedResultSet(rows, statement));
+        return PROXIES.create(new CachedResultSet(rows, statement));
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.starterkit.db.cache.codec.Column;
 import dev.starterkit.db.cache.sql.SqlAnalysis;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +24,10 @@ import java.util.Set;
  * every execution that writes is reported to the cache once it has run.
  */
 final class InterceptingStatement implements InvocationHandler {
+
+    private static final ProxyFactory<Statement> PLAIN = new ProxyFactory<>(Statement.class);
+    private static final ProxyFactory<PreparedStatement> PREPARED = new ProxyFactory<>(PreparedStatement.class);
+    private static final ProxyFactory<CallableStatement> CALLABLE = new ProxyFactory<>(CallableStatement.class);
 
     private final InterceptingConnection owner;
     private final Method factory;
@@ -48,11 +51,10 @@ final class InterceptingStatement implements InvocationHandler {
     }
 
     static Statement create(InterceptingConnection owner, Method factory, Object[] args) {
-        Class<?> type = factory.getName().equals("prepareCall") ? CallableStatement.class
-            : factory.getName().equals("prepareStatement") ? PreparedStatement.class : Statement.class;
+        ProxyFactory<? extends Statement> proxies = factory.getName().equals("prepareCall") ? CALLABLE
+            : factory.getName().equals("prepareStatement") ? PREPARED : PLAIN;
         InterceptingStatement handler = new InterceptingStatement(owner, factory, args);
-        handler.proxy = (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {type},
-            handler);
+        handler.proxy = proxies.create(handler);
         return handler.proxy;
     }
 
@@ -173,13 +175,13 @@ final class InterceptingStatement implements InvocationHandler {
         if (analysis.kind() != SqlAnalysis.Kind.CACHEABLE || !owner.readsFromCache() || !idle) {
             return forward(method, args);
         }
-        byte[] key = ParameterKey.of(sql, calls.values());
+        byte[] key = ParameterKey.of(calls.values());
         if (key == null) {
             cache.bypassed();
             return forward(method, args);
         }
         String rowKey = prepared && analysis.row() != null ? RowKeys.of(analysis.row(), calls) : null;
-        Fetched fetched = cache.read(analysis, rowKey, key, () -> fetch(method, args));
+        Fetched fetched = cache.read(analysis, rowKey, sql, key, () -> fetch(method, args));
         if (fetched.rows() == null) {
             return fetched.passthrough();
         }

@@ -19,8 +19,9 @@ import java.util.TimeZone;
 import java.util.TreeMap;
 
 /**
- * Encodes a statement's SQL text and every bound parameter, with the setter used and its type arguments, into
- * the material of its cache key. A parameter whose value has no exact encoding makes the read uncacheable.
+ * Encodes every bound parameter of a statement, with the setter used and its type arguments, into the material of
+ * its cache key (which starts with the SQL text). A parameter whose value has no exact encoding makes the read
+ * uncacheable.
  */
 final class ParameterKey {
 
@@ -38,8 +39,8 @@ final class ParameterKey {
         }
     }
 
-    /** The key material, or null when some parameter cannot be encoded. */
-    static byte[] of(String sql, Collection<Call> calls) {
+    /** The parameters' key material, or null when some parameter cannot be encoded. */
+    static byte[] of(Collection<Call> calls) {
         Map<Integer, Call> parameters = new TreeMap<>();
         Map<String, Call> options = new TreeMap<>();
         for (Call call : calls) {
@@ -49,9 +50,8 @@ final class ParameterKey {
                 options.put(call.method().getName(), call);
             }
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(sql.length() + 16 * parameters.size() + 8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * parameters.size() + 8);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            ValueCodec.writeString(out, sql);
             for (Call call : parameters.values()) {
                 if (!write(out, call)) {
                     return null;

@@ -1,5 +1,6 @@
 package dev.starterkit.db.schema.idempotency;
 
+import dev.starterkit.db.schema.SnakeCaseNames;
 import dev.starterkit.db.schema.ddl.DefaultSql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
@@ -19,7 +20,7 @@ import java.time.Instant;
  * @param createdAt when the first request came
  * @param expiresAt when the record may be forgotten
  */
-@MappedEntity("idempotency_key")
+@MappedEntity(value = "idempotency_key", namingStrategy = SnakeCaseNames.class)
 @Index(name = "idempotency_key_expires_at_idx", columns = "expires_at")
 public record IdempotencyKey(
     @Id String id,

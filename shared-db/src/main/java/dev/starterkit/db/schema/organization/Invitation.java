@@ -1,5 +1,6 @@
 package dev.starterkit.db.schema.organization;
 
+import dev.starterkit.db.schema.SnakeCaseNames;
 import dev.starterkit.db.id.IdPrefix;
 import dev.starterkit.db.id.Ids;
 import dev.starterkit.db.schema.Timestamps;
@@ -21,7 +22,7 @@ import java.time.temporal.ChronoUnit;
  * An invitation of an email address to an organization with a role ({@code invitation} table); one per organization
  * and email. It starts {@code pending} and is accepted, rejected or canceled.
  */
-@MappedEntity("invitation")
+@MappedEntity(value = "invitation", namingStrategy = SnakeCaseNames.class)
 @UniqueConstraint(name = "invitation_org_email_unique", columns = {"organization_id", "email"})
 @Index(name = "invitation_email_idx", columns = "email")
 @Index(name = "invitation_inviter_id_idx", columns = "inviter_id")

@@ -1,5 +1,6 @@
 package dev.starterkit.db.schema.organization;
 
+import dev.starterkit.db.schema.SnakeCaseNames;
 import dev.starterkit.db.id.IdPrefix;
 import dev.starterkit.db.id.Ids;
 import dev.starterkit.db.schema.Timestamps;
@@ -17,7 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** A user's membership of an organization with a role ({@code member} table); one per user and organization. */
-@MappedEntity("member")
+@MappedEntity(value = "member", namingStrategy = SnakeCaseNames.class)
 @UniqueConstraint(name = "member_user_org_unique", columns = {"user_id", "organization_id"})
 @Index(name = "member_user_id_idx", columns = "user_id")
 @Index(name = "member_organization_id_idx", columns = "organization_id")

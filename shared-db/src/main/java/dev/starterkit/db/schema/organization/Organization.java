@@ -1,5 +1,6 @@
 package dev.starterkit.db.schema.organization;
 
+import dev.starterkit.db.schema.SnakeCaseNames;
 import dev.starterkit.db.id.IdPrefix;
 import dev.starterkit.db.id.Ids;
 import dev.starterkit.db.schema.Timestamps;
@@ -14,7 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** An organization users belong to ({@code organization} table); its slug is unique. */
-@MappedEntity("organization")
+@MappedEntity(value = "organization", namingStrategy = SnakeCaseNames.class)
 @UniqueConstraint(name = "organization_slug_unique", columns = "slug")
 public record Organization(
     @Id String id,

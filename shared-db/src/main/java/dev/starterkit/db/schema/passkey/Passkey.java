@@ -1,5 +1,6 @@
 package dev.starterkit.db.schema.passkey;
 
+import dev.starterkit.db.schema.SnakeCaseNames;
 import dev.starterkit.db.id.IdPrefix;
 import dev.starterkit.db.id.Ids;
 import dev.starterkit.db.schema.Timestamps;
@@ -21,7 +22,7 @@ import java.time.temporal.ChronoUnit;
  * A WebAuthn credential of a user ({@code passkey} table). The credential id is unique; the constraint keeps the
  * original's name {@code passkey_credentialID_unique}.
  */
-@MappedEntity("passkey")
+@MappedEntity(value = "passkey", namingStrategy = SnakeCaseNames.class)
 @UniqueConstraint(name = "passkey_credentialID_unique", columns = "credential_id")
 @Index(name = "passkey_user_id_idx", columns = "user_id")
 public record Passkey(

@@ -1,5 +1,6 @@
 package dev.starterkit.db.schema.subscription;
 
+import dev.starterkit.db.schema.SnakeCaseNames;
 import dev.starterkit.db.id.IdPrefix;
 import dev.starterkit.db.id.Ids;
 import dev.starterkit.db.schema.Timestamps;
@@ -18,7 +19,7 @@ import java.time.temporal.ChronoUnit;
  * A Stripe subscription to a plan ({@code subscription} table). {@code referenceId} is the subscribing user or
  * organization id and deliberately has no foreign key; the Stripe subscription id is unique.
  */
-@MappedEntity("subscription")
+@MappedEntity(value = "subscription", namingStrategy = SnakeCaseNames.class)
 @UniqueConstraint(name = "subscription_stripeSubscriptionId_unique", columns = "stripe_subscription_id")
 @Index(name = "subscription_reference_id_idx", columns = "reference_id")
 @Index(name = "subscription_stripe_customer_id_idx", columns = "stripe_customer_id")

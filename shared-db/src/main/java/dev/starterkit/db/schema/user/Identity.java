@@ -1,5 +1,6 @@
 package dev.starterkit.db.schema.user;
 
+import dev.starterkit.db.schema.SnakeCaseNames;
 import dev.starterkit.db.id.IdPrefix;
 import dev.starterkit.db.id.Ids;
 import dev.starterkit.db.schema.Timestamps;
@@ -20,7 +21,7 @@ import java.time.temporal.ChronoUnit;
  * How a user signs in with one provider ({@code identity} table): an OAuth account with its tokens, or provider
  * {@code credential} with a password hash (PHC string). One row per provider and account.
  */
-@MappedEntity("identity")
+@MappedEntity(value = "identity", namingStrategy = SnakeCaseNames.class)
 @UniqueConstraint(name = "identity_provider_account_unique", columns = {"provider_id", "account_id"})
 @Index(name = "identity_user_id_idx", columns = "user_id")
 public record Identity(

@@ -1,5 +1,6 @@
 package dev.starterkit.db.schema.user;
 
+import dev.starterkit.db.schema.SnakeCaseNames;
 import dev.starterkit.db.id.IdPrefix;
 import dev.starterkit.db.id.Ids;
 import dev.starterkit.db.schema.Timestamps;
@@ -20,7 +21,7 @@ import java.time.temporal.ChronoUnit;
  * A signed-in session of a user ({@code session} table). {@code token} holds the SHA-256 (hex) of the bearer
  * token, never the token; {@code activeOrganizationId} deliberately has no foreign key.
  */
-@MappedEntity("session")
+@MappedEntity(value = "session", namingStrategy = SnakeCaseNames.class)
 @UniqueConstraint(name = "session_token_unique", columns = "token")
 @Index(name = "session_user_id_idx", columns = "user_id")
 @Index(name = "session_active_org_id_idx", columns = "active_organization_id")

@@ -1,5 +1,6 @@
 package dev.starterkit.db.schema.user;
 
+import dev.starterkit.db.schema.SnakeCaseNames;
 import dev.starterkit.db.id.IdPrefix;
 import dev.starterkit.db.id.Ids;
 import dev.starterkit.db.schema.Timestamps;
@@ -14,7 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** A user account ({@code user} table); its email is unique. */
-@MappedEntity("user")
+@MappedEntity(value = "user", namingStrategy = SnakeCaseNames.class)
 @UniqueConstraint(name = "user_email_unique", columns = "email")
 public record User(
     @Id String id,

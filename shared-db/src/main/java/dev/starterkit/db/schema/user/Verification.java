@@ -1,5 +1,6 @@
 package dev.starterkit.db.schema.user;
 
+import dev.starterkit.db.schema.SnakeCaseNames;
 import dev.starterkit.db.id.IdPrefix;
 import dev.starterkit.db.id.Ids;
 import dev.starterkit.db.schema.Timestamps;
@@ -17,7 +18,7 @@ import java.time.temporal.ChronoUnit;
  * A short-lived verification value ({@code verification} table), e.g. an email-verification or password-reset
  * code for an identifier; expired rows can be deleted by {@code expires_at}.
  */
-@MappedEntity("verification")
+@MappedEntity(value = "verification", namingStrategy = SnakeCaseNames.class)
 @UniqueConstraint(name = "verification_identifier_value_unique", columns = {"identifier", "value"})
 @Index(name = "verification_identifier_idx", columns = "identifier")
 @Index(name = "verification_value_idx", columns = "value")
