@@ -41,6 +41,8 @@ public final class QueryCache implements AutoCloseable {
     private final Invalidator invalidator;
     private final Duration generationTtl;
     private final ThreadLocal<CacheRequest> requests = new ThreadLocal<>();
+    /** SHA-256 fed with what every key of this environment starts with; each key digest starts from a clone. */
+    private final MessageDigest keyPrefix;
 
     QueryCache(CacheConfig config, CacheStore store, KeyLayout layout, InstantSource clock, CircuitBreaker breaker,
                CacheCounters counters, SchemaCatalogs catalogs) {
@@ -51,6 +53,7 @@ public final class QueryCache implements AutoCloseable {
         this.breaker = breaker;
         this.counters = counters;
         this.catalogs = catalogs;
+        this.keyPrefix = keyPrefix(layout);
         long forgetAfter = config.maxAge().plus(config.swr()).plusSeconds(1).toMillis();
         // generations outlive the entries read against them; one that expires only costs those entries a miss
         this.generationTtl = config.maxAge().plus(config.swr()).multipliedBy(2);
@@ -85,7 +88,8 @@ public final class QueryCache implements AutoCloseable {
             || !invalidator.retryFailed() || !breaker.allow()) {
             return bypass(fetcher);
         }
-        String digest = digest(keyMaterial);
+        byte[] rawDigest = keyDigest(keyMaterial);
+        String digest = Base64.getUrlEncoder().withoutPadding().encodeToString(rawDigest);
         boolean point = analysis.row() != null && rowKey != null;
         List<String> keys = point ? layout.rowGenerations(analysis.row().table(), rowKey)
             : layout.generations(analysis.tables());
@@ -108,18 +112,18 @@ public final class QueryCache implements AutoCloseable {
             return bypass(fetcher);
         }
         Dependencies dependencies = Dependencies.of(keys, tokens, point);
-        CacheEntry entry = decode(value, digest);
+        CacheEntry entry = decode(value, rawDigest);
         if (entry != null && entry.generations().equals(dependencies.recorded())) {
-            Fetched served = serveValid(entry, digest, dependencies, fetcher);
+            Fetched served = serveValid(entry, rawDigest, digest, dependencies, fetcher);
             if (served != null) {
                 return served;
             }
         }
-        return refresh(digest, dependencies, fetcher, null);
+        return refresh(rawDigest, digest, dependencies, fetcher, null);
     }
 
     /** Serves a valid entry: fresh, stale while another refreshes, or refreshed by us; null when expired. */
-    private Fetched serveValid(CacheEntry entry, String digest, Dependencies dependencies,
+    private Fetched serveValid(CacheEntry entry, byte[] rawDigest, String digest, Dependencies dependencies,
                                Fetched.Fetcher fetcher) throws SQLException {
         long age = clock.millis() - entry.createdAtMillis();
         if (age < config.maxAge().toMillis()) {
@@ -132,7 +136,7 @@ public final class QueryCache implements AutoCloseable {
         if (token == null) {
             return served(CacheStatus.STALE, new Fetched(entry.rows(), null));
         }
-        return refresh(digest, dependencies, fetcher, token);
+        return refresh(rawDigest, digest, dependencies, fetcher, token);
     }
 
     /** Records a cacheable read that could not use the cache (e.g. a parameter type without a key encoding). */
@@ -198,14 +202,14 @@ public final class QueryCache implements AutoCloseable {
         store.close();
     }
 
-    private Fetched refresh(String digest, Dependencies dependencies, Fetched.Fetcher fetcher, String lock)
-        throws SQLException {
+    private Fetched refresh(byte[] rawDigest, String digest, Dependencies dependencies, Fetched.Fetcher fetcher,
+                            String lock) throws SQLException {
         long startedAt = clock.millis();
         Fetched fetched = fetcher.fetch();
         if (fetched.rows() == null) {
             return served(CacheStatus.BYPASS, fetched);
         }
-        byte[] value = EntryCodec.encode(new CacheEntry(rawDigest(digest), startedAt, dependencies.recorded(),
+        byte[] value = EntryCodec.encode(new CacheEntry(rawDigest, startedAt, dependencies.recorded(),
             fetched.rows()), config.maxEntryBytes());
         if (value == null) {
             counters.oversized();
@@ -227,12 +231,12 @@ public final class QueryCache implements AutoCloseable {
         }
     }
 
-    private CacheEntry decode(byte[] value, String digest) {
+    private CacheEntry decode(byte[] value, byte[] rawDigest) {
         if (value == null) {
             return null;
         }
         try {
-            return EntryCodec.decode(value, rawDigest(digest));
+            return EntryCodec.decode(value, rawDigest);
         } catch (CacheFormatException e) {
             counters.corrupt();
             LOG.warn("Ignoring an unreadable cache value ({}); reading from the database", e.getMessage());
@@ -263,18 +267,24 @@ public final class QueryCache implements AutoCloseable {
         LOG.warn("Cache unavailable ({}); reading from the database", e.getMessage());
     }
 
-    private String digest(byte[] keyMaterial) {
+    /** The SHA-256 of the key: database identity, migration version and value format, then {@code keyMaterial}. */
+    private byte[] keyDigest(byte[] keyMaterial) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((layout.databaseId() + "\0" + layout.migrationVersion() + "\0")
-                .getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest(keyMaterial));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JVM", e);
+            MessageDigest sha = (MessageDigest) keyPrefix.clone();
+            return sha.digest(keyMaterial);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 of this JVM cannot be cloned", e);
         }
     }
 
-    private static byte[] rawDigest(String digest) {
-        return Base64.getUrlDecoder().decode(digest);
+    private static MessageDigest keyPrefix(KeyLayout layout) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((layout.databaseId() + "\0" + layout.migrationVersion() + "\0" + EntryCodec.VERSION + "\0")
+                .getBytes(StandardCharsets.UTF_8));
+            return sha;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JVM", e);
+        }
     }
 }

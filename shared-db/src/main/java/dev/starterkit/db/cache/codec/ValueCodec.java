@@ -144,7 +144,13 @@ public final class ValueCodec {
 
     /** Reads a string written by {@link #writeString}. */
     public static String readString(ByteBuffer in) {
-        return new String(readBytes(in), StandardCharsets.UTF_8);
+        if (!in.hasArray()) {
+            return new String(readBytes(in), StandardCharsets.UTF_8);
+        }
+        int length = length(in);
+        String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return s;
     }
 
     static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
@@ -153,12 +159,16 @@ public final class ValueCodec {
     }
 
     static byte[] readBytes(ByteBuffer in) {
+        byte[] bytes = new byte[length(in)];
+        in.get(bytes);
+        return bytes;
+    }
+
+    private static int length(ByteBuffer in) {
         int length = in.getInt();
         if (length < 0 || length > in.remaining()) {
             throw new CacheFormatException("Length " + length + " exceeds the " + in.remaining() + " bytes left");
         }
-        byte[] bytes = new byte[length];
-        in.get(bytes);
-        return bytes;
+        return length;
     }
 }

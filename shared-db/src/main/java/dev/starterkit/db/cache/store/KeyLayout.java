@@ -51,14 +51,32 @@ public record KeyLayout(String prefix, String databaseId, String migrationVersio
 
     /** The generation of the row of {@code table} whose primary key's canonical text is {@code key}. */
     public String row(String table, String key) {
+        MessageDigest sha = sha256();
+        sha.update(table.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        byte[] digest = sha.digest(key.getBytes(StandardCharsets.UTF_8));
+        return base() + "r:" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+    }
+
+    /** A fresh SHA-256, cloned rather than looked up among the security providers each time. */
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(table.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            byte[] digest = sha.digest(key.getBytes(StandardCharsets.UTF_8));
-            return base() + "r:" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JVM", e);
+            return (MessageDigest) Sha256.PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 of this JVM cannot be cloned", e);
+        }
+    }
+
+    /** The prototype every row digest is cloned from. */
+    private static final class Sha256 {
+        private static final MessageDigest PROTOTYPE = create();
+
+        private static MessageDigest create() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from the JVM", e);
+            }
         }
     }
 
