@@ -28,9 +28,9 @@ import java.util.function.Function;
  * script call, sent on a second connection so that lookups never queue behind it, and not awaited (it also creates
  * missing generations, so that an expired or evicted generation can never make an old entry valid again, and keeps
  * the generations of what it stores alive at least as long as the entry, extending only those that would expire
- * sooner, so that most stores write nothing but the entry); an invalidation is one script call that sets new tokens (keeping the row
- * lineage of the tables whose rows it names) with their time to live. Every call is bounded by a short timeout and
- * every key of a call shares one hash slot.
+ * sooner, so that most stores write nothing but the entry); an invalidation is one script call that sets new tokens
+ * (keeping the row lineage of the tables whose rows it names) with their time to live. Every call is bounded by a
+ * short timeout and every key of a call shares one hash slot.
  */
 public final class RedisCacheStore implements CacheStore {
 
