@@ -53,8 +53,8 @@ final class MixedWorkload {
     }
 
     static void run(String url, CacheConfig config) throws SQLException {
-        System.out.println("\n[4] Mixed workload over two execution environments: 95 % reads (Zipf s=" + ZIPF_S + " over "
-            + CacheBench.USERS + " users), 5 % writes of one statement, each write read back by its writer; "
+        System.out.println("\n[4] Mixed workload over two execution environments: 95 % reads (Zipf s=" + ZIPF_S
+            + " over " + CacheBench.USERS + " users), 5 % writes of one statement, each write read back by its writer; "
             + REQUESTS + " requests cold (empty cache), then " + REQUESTS + " more (steady)");
         for (boolean toReadTable : List.of(false, true)) {
             String variant = toReadTable ? "writes rename users (the table the reads hit)"
