@@ -21,25 +21,31 @@ import javax.sql.DataSource;
 
 /**
  * A read-heavy mixed workload over two execution environments: 95 % reads of users chosen by a Zipf law (s = 1.1)
- * over 1,000 ids, 5 % writes. It runs once with reads through {@code cached} and once through {@code direct} alone,
- * counting database statements. In the cached run each write is also read back by its writer through
- * {@code cached} to count stale reads; those verification reads are counted apart.
+ * over 1,000 ids, 5 % writes (a rename is one {@code UPDATE}, a note one {@code INSERT}). It runs once with reads
+ * through {@code cached} and once through {@code direct} alone, counting database statements, in two phases of
+ * {@link #REQUESTS} requests each: cold (from an empty cache) and steady (the next ones, the cache warmed by the
+ * first). In the cached run each write is also read back by its writer through {@code cached} to count stale reads;
+ * those verification reads are counted apart.
  */
 final class MixedWorkload {
 
     private static final int REQUESTS = 20_000;
+    private static final String[] PHASES = {"cold", "steady"};
     private static final double ZIPF_S = 1.1;
 
     private final boolean writesToReadTable;
     private final boolean useCache;
     private final double[] cdf = zipf(CacheBench.USERS, ZIPF_S);
     private final Random random = new Random(42);
-    private long stale;
-    private long writes;
-    private long verificationStatements;
-    private final Map<CacheStatus, Integer> served = new EnumMap<>(CacheStatus.class);
+    private final long[] stale = new long[PHASES.length];
+    private final long[] writes = new long[PHASES.length];
+    private final long[] verificationStatements = new long[PHASES.length];
+    private final long[] statements = new long[PHASES.length];
+    private final List<Map<CacheStatus, Integer>> served = List.of(new EnumMap<>(CacheStatus.class),
+        new EnumMap<>(CacheStatus.class));
     private final Set<String> readIds = new HashSet<>();
-    private long repeatMisses;
+    private final long[] repeatMisses = new long[PHASES.length];
+    private int phase;
 
     private MixedWorkload(boolean writesToReadTable, boolean useCache) {
         this.writesToReadTable = writesToReadTable;
@@ -47,46 +53,58 @@ final class MixedWorkload {
     }
 
     static void run(String url, CacheConfig config) throws SQLException {
-        System.out.println("\n[4] Mixed workload, " + REQUESTS + " requests over two execution environments: "
-            + "95 % reads (Zipf s=" + ZIPF_S + " over " + CacheBench.USERS + " users), 5 % writes, each write read "
-            + "back by its writer");
+        System.out.println("\n[4] Mixed workload over two execution environments: 95 % reads (Zipf s=" + ZIPF_S
+            + " over " + CacheBench.USERS + " users), 5 % writes of one statement, each write read back by its writer; "
+            + REQUESTS + " requests cold (empty cache), then " + REQUESTS + " more (steady)");
         for (boolean toReadTable : List.of(false, true)) {
             String variant = toReadTable ? "writes rename users (the table the reads hit)"
                 : "writes add notes (another table; a note's read-back goes through cached)";
-            double direct = new MixedWorkload(toReadTable, false).measure(url, config);
+            MixedWorkload directRun = new MixedWorkload(toReadTable, false);
+            directRun.measure(url, config);
             MixedWorkload cachedRun = new MixedWorkload(toReadTable, true);
-            double cached = cachedRun.measure(url, config.withKeyPrefix(config.keyPrefix() + toReadTable + ":"));
-            double withChecks = cached + cachedRun.verificationStatements / (double) REQUESTS;
+            cachedRun.measure(url, config.withKeyPrefix(config.keyPrefix() + toReadTable + ":"));
             System.out.println("    " + variant + ":");
-            System.out.printf("      statements/request: direct %.3f (baseline), cached %.3f -> %.1fx fewer "
-                + "(target >= 10x)%n", direct, cached, direct / cached);
-            System.out.printf("      own-write read-backs through cached: %d stale of %d (their statements, not "
-                + "counted above: +%.3f/request -> %.1fx)%n", cachedRun.stale, cachedRun.writes,
-                withChecks - cached, direct / withChecks);
-            System.out.printf("      workload reads through cached: %d hits, %d stale, %d misses (%d of them not a "
-                + "user's first read; %d distinct users read); the writes' own statements: %d%n",
-                cachedRun.served.getOrDefault(CacheStatus.HIT, 0), cachedRun.served.getOrDefault(CacheStatus.STALE, 0),
-                cachedRun.served.getOrDefault(CacheStatus.MISS, 0), cachedRun.repeatMisses, cachedRun.readIds.size(),
-                cachedRun.writes * (toReadTable ? 2 : 1));
+            for (int p = 0; p < PHASES.length; p++) {
+                cachedRun.report(p, directRun.statements[p] / (double) REQUESTS);
+            }
         }
     }
 
-    private double measure(String url, CacheConfig config) throws SQLException {
+    private void report(int p, double direct) {
+        double cached = statements[p] / (double) REQUESTS;
+        double withChecks = cached + verificationStatements[p] / (double) REQUESTS;
+        Map<CacheStatus, Integer> counts = served.get(p);
+        System.out.printf("      %-6s statements/request: direct %.3f (baseline), cached %.3f -> %.1fx fewer "
+            + "(target >= 10x)%n", PHASES[p], direct, cached, direct / cached);
+        System.out.printf("             own-write read-backs through cached: %d stale of %d (their statements, not "
+            + "counted above: +%.3f/request -> %.1fx)%n", stale[p], writes[p], withChecks - cached,
+            direct / withChecks);
+        System.out.printf("             reads through cached: %d hits, %d stale, %d misses (%d of them not a user's "
+            + "first read); the writes' own statements: %d%n", counts.getOrDefault(CacheStatus.HIT, 0),
+            counts.getOrDefault(CacheStatus.STALE, 0), counts.getOrDefault(CacheStatus.MISS, 0), repeatMisses[p],
+            writes[p]);
+    }
+
+    private void measure(String url, CacheConfig config) throws SQLException {
         CountingConnector alice = new CountingConnector();
         CountingConnector bob = new CountingConnector();
         try (DataLayer a = CacheBench.countingLayer(url, "alice", config, alice);
              DataLayer b = CacheBench.countingLayer(url, "bob", config, bob)) {
             List<DataLayer> layers = List.of(a, b);
-            for (int i = 0; i < REQUESTS; i++) {
-                DataLayer layer = layers.get(i % 2);
-                if (random.nextInt(100) < 5) {
-                    write(layer, i, i % 2 == 0 ? alice : bob);
-                } else {
-                    read(layer, pick());
+            for (phase = 0; phase < PHASES.length; phase++) {
+                long before = alice.executions() + bob.executions();
+                for (int i = 0; i < REQUESTS; i++) {
+                    int request = phase * REQUESTS + i;
+                    DataLayer layer = layers.get(request % 2);
+                    if (random.nextInt(100) < 5) {
+                        write(layer, request, request % 2 == 0 ? alice : bob);
+                    } else {
+                        read(layer, pick());
+                    }
                 }
+                statements[phase] = alice.executions() + bob.executions() - before - verificationStatements[phase];
             }
         }
-        return (alice.executions() + bob.executions() - verificationStatements) / (double) REQUESTS;
     }
 
     private void read(DataLayer layer, String id) {
@@ -97,26 +115,23 @@ final class MixedWorkload {
             } else {
                 ctx.repository(DirectUserRepository.class).findById(id);
             }
-            ctx.cacheStatus().ifPresent(status -> served.merge(status, 1, Integer::sum));
-            repeatMisses += !first && ctx.cacheStatus().orElse(null) == CacheStatus.MISS ? 1 : 0;
+            ctx.cacheStatus().ifPresent(status -> served.get(phase).merge(status, 1, Integer::sum));
+            repeatMisses[phase] += !first && ctx.cacheStatus().orElse(null) == CacheStatus.MISS ? 1 : 0;
         }
     }
 
     private void write(DataLayer layer, int request, CountingConnector counter) throws SQLException {
         String id = pick();
         String value = "w" + request;
-        writes++;
+        writes[phase]++;
         String seen;
         DataSource reads = useCache ? layer.cached() : layer.direct();
         if (writesToReadTable) {
-            User user = layer.repository(DirectUserRepository.class).findById(id).orElseThrow();
-            layer.repository(DirectUserRepository.class).update(new User(id, value, user.email(),
-                user.emailVerified(), user.image(), user.isAnonymous(), user.stripeCustomerId(), user.createdAt(),
-                user.updatedAt()));
+            layer.repository(DirectUserRepository.class).update(id, value);
             long before = counter.executions();
             seen = useCache ? layer.repository(CachedUserRepository.class).findById(id).map(User::name).orElse("")
                 : value;
-            verificationStatements += counter.executions() - before;
+            verificationStatements[phase] += counter.executions() - before;
         } else {
             try (Connection connection = layer.direct().getConnection();
                  PreparedStatement insert = connection.prepareStatement("INSERT INTO note VALUES (?, ?, ?)")) {
@@ -127,9 +142,9 @@ final class MixedWorkload {
             }
             long before = counter.executions();
             seen = useCache ? lastNote(reads, id, value) : value;
-            verificationStatements += counter.executions() - before;
+            verificationStatements[phase] += counter.executions() - before;
         }
-        stale += seen.equals(value) ? 0 : 1;
+        stale[phase] += seen.equals(value) ? 0 : 1;
     }
 
     private static String lastNote(DataSource source, String userId, String expected) throws SQLException {

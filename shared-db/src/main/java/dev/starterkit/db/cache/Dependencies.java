@@ -3,9 +3,7 @@ package dev.starterkit.db.cache;
 import dev.starterkit.db.cache.store.CacheStore;
 import dev.starterkit.db.cache.store.KeyLayout;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -14,9 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * @param keys the generation keys, in lookup order
  * @param expected the current tokens, or {@link CacheStore#missing(String)} for a row generation the store creates
- * @param recorded what a valid entry must have recorded, key by key
+ * @param recorded what a valid entry must have recorded, in the order of {@code keys}
  */
-record Dependencies(List<String> keys, List<String> expected, Map<String, String> recorded) {
+record Dependencies(List<String> keys, List<String> expected, List<String> recorded) {
 
     /** Index of the table generation among a point read's keys (all-tables, table, row). */
     private static final int TABLE = 1;
@@ -37,7 +35,7 @@ record Dependencies(List<String> keys, List<String> expected, Map<String, String
 
     /** The dependencies of a read of {@code keys} whose tokens are {@code tokens} (none null). */
     static Dependencies of(List<String> keys, List<String> tokens, boolean point) {
-        Map<String, String> recorded = new LinkedHashMap<>();
+        List<String> recorded = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             String token = tokens.get(i);
             if (point && i == TABLE) {
@@ -45,8 +43,8 @@ record Dependencies(List<String> keys, List<String> expected, Map<String, String
             } else if (token.startsWith(CacheStore.MISSING)) {
                 token = token.substring(CacheStore.MISSING.length());
             }
-            recorded.put(keys.get(i), token);
+            recorded.add(token);
         }
-        return new Dependencies(List.copyOf(keys), List.copyOf(tokens), recorded);
+        return new Dependencies(List.copyOf(keys), List.copyOf(tokens), List.copyOf(recorded));
     }
 }

@@ -1,5 +1,6 @@
 package dev.starterkit.db.cache;
 
+import dev.starterkit.db.cache.codec.EntryCodec;
 import dev.starterkit.db.cache.store.KeyLayout;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The SHA-256 of a cache key: database id, migration version, then the key material (the SQL text as
- * {@code ValueCodec.writeString} writes it, then the parameters). The digest state after the SQL text is kept per
- * statement, so a read hashes only its parameters; the digests are the same as hashing the whole material.
+ * The SHA-256 of a cache key: database id, migration version, entry format version, then the key material (the SQL
+ * text as {@code ValueCodec.writeString} writes it, then the parameters). The digest state after the SQL text is
+ * kept per statement, so a read hashes only its parameters; the digests are the same as hashing the whole material.
  */
 final class KeyDigests {
 
@@ -26,7 +27,9 @@ final class KeyDigests {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from the JVM", e);
         }
-        base.update((layout.databaseId() + "\0" + layout.migrationVersion() + "\0").getBytes(StandardCharsets.UTF_8));
+        // the format version too: code that writes another entry format never reads these entries, nor they its
+        base.update((layout.databaseId() + "\0" + layout.migrationVersion() + "\0" + EntryCodec.VERSION + "\0")
+            .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The key's digest for {@code sql} and its encoded {@code parameters}. */

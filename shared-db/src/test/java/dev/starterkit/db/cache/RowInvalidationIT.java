@@ -83,6 +83,18 @@ class RowInvalidationIT {
     }
 
     @Test
+    void findById_shouldSeeTheNewName_whenRenamedByTheOneStatementUpdate() {
+        // GIVEN bob has users C and D cached
+        alice.repository(DirectUserRepository.class).saveAll(List.of(user("usr_uc", "c1"), user("usr_ud", "d1")));
+        assertThat(List.of(read("usr_uc"), read("usr_ud"))).containsExactly("c1:MISS", "d1:MISS");
+        // WHEN alice renames C with update(id, name): one UPDATE, no read first
+        alice.repository(DirectUserRepository.class).update("usr_uc", "c2");
+        // THEN D's read is still a hit, C's misses once with the new name
+        assertThat(List.of(read("usr_ud"), read("usr_uc"), read("usr_uc")))
+            .containsExactly("d1:HIT", "c2:MISS", "c2:HIT");
+    }
+
+    @Test
     void listRead_shouldSeeTheRename_whenAUserItListsIsRenamed() {
         // GIVEN bob has a list of two users cached
         alice.repository(DirectUserRepository.class).saveAll(List.of(user("usr_la", "a1"), user("usr_lb", "b1")));

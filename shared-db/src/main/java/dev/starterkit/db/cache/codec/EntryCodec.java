@@ -8,22 +8,22 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * The cache's own value format, version 1: {@code "QC"}, a version byte, the key digest, the creation time, the
- * table generations, the columns, the rows of tagged values, and a CRC-32 of all that. No Java serialization: a
- * value from Redis is untrusted input, and anything that does not decode exactly is rejected.
+ * The cache's own value format, version 2: {@code "QC"}, a version byte, the key digest, the creation time, the
+ * generation tokens (in key order; version 1 also wrote each key's name), the columns, the rows of tagged values,
+ * and a CRC-32 of all that. No Java serialization: a value from Redis is untrusted input, and anything that does
+ * not decode exactly is rejected.
  */
 public final class EntryCodec {
 
     /** Bytes of the key digest kept in each value. */
     public static final int DIGEST_BYTES = 16;
     private static final byte[] MAGIC = {'Q', 'C'};
-    private static final byte VERSION = 1;
+    /** The format version, also part of every key digest, so that code of another version never reads these. */
+    public static final byte VERSION = 2;
 
     private EntryCodec() {
     }
@@ -41,9 +41,8 @@ public final class EntryCodec {
             out.write(entry.keyDigest(), 0, DIGEST_BYTES);
             out.writeLong(entry.createdAtMillis());
             out.writeInt(entry.generations().size());
-            for (Map.Entry<String, String> generation : entry.generations().entrySet()) {
-                ValueCodec.writeString(out, generation.getKey());
-                ValueCodec.writeString(out, generation.getValue());
+            for (String token : entry.generations()) {
+                ValueCodec.writeString(out, token);
             }
             writeRows(out, entry.rows());
             CRC32 crc = new CRC32();
@@ -88,11 +87,10 @@ public final class EntryCodec {
                 throw new CacheFormatException("Cache entry belongs to another key");
             }
             long createdAt = in.getLong();
-            int count = count(in, 8);
-            // CacheEntry keeps them sorted
-            Map<String, String> generations = new HashMap<>(2 * count);
-            for (int i = count; i > 0; i--) {
-                generations.put(ValueCodec.readString(in), ValueCodec.readString(in));
+            int count = count(in, 4);
+            List<String> generations = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                generations.add(ValueCodec.readString(in));
             }
             CachedRows rows = readRows(in);
             if (in.remaining() != 4) {
@@ -145,7 +143,7 @@ public final class EntryCodec {
         return count;
     }
 
-    /** A byte buffer that refuses to grow past a limit. */
+    /** A byte buffer that refuses to grow past a limit; used by one thread, so it takes no lock. */
     private static final class LimitedBuffer extends ByteArrayOutputStream {
         private final int limit;
 
@@ -155,24 +153,33 @@ public final class EntryCodec {
         }
 
         @Override
-        public synchronized void write(int b) {
-            check(1);
-            super.write(b);
+        public void write(int b) {
+            ensure(1);
+            buf[count++] = (byte) b;
         }
 
         @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            check(len);
-            super.write(b, off, len);
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
         }
 
         byte[] bytes() {
             return buf;
         }
 
-        private void check(int more) {
+        @Override
+        public byte[] toByteArray() {
+            return Arrays.copyOf(buf, count);
+        }
+
+        private void ensure(int more) {
             if (count + more > limit) {
                 throw new LimitExceeded();
+            }
+            if (count + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(count + more, (int) Math.min(limit, 2L * buf.length)));
             }
         }
 

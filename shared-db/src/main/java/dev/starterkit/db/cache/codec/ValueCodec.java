@@ -144,16 +144,12 @@ public final class ValueCodec {
 
     /** Reads a string written by {@link #writeString}. */
     public static String readString(ByteBuffer in) {
-        int length = length(in);
         if (!in.hasArray()) {
-            byte[] bytes = new byte[length];
-            in.get(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+            return new String(readBytes(in), StandardCharsets.UTF_8);
         }
-        // decoded in place: no intermediate copy of the bytes
-        int position = in.position();
-        String s = new String(in.array(), in.arrayOffset() + position, length, StandardCharsets.UTF_8);
-        in.position(position + length);
+        int length = length(in);
+        String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
         return s;
     }
 

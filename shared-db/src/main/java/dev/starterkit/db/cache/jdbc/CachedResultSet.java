@@ -22,7 +22,8 @@ final class CachedResultSet implements InvocationHandler {
 
     private final CachedRows rows;
     private final Statement statement;
-    private final Map<String, Integer> byLabel = new HashMap<>();
+    /** Column indexes by label, made on the first lookup by label (reads by index never need it). */
+    private Map<String, Integer> byLabel;
     private int cursor = -1;
     private boolean closed;
     private boolean lastWasNull;
@@ -30,11 +31,18 @@ final class CachedResultSet implements InvocationHandler {
     private CachedResultSet(CachedRows rows, Statement statement) {
         this.rows = rows;
         this.statement = statement;
-        for (int i = rows.columns().size() - 1; i >= 0; i--) {
-            String label = rows.columns().get(i).label();
-            byLabel.put(label, i + 1);
-            byLabel.putIfAbsent(label.toLowerCase(Locale.ROOT), i + 1);
+    }
+
+    private Map<String, Integer> byLabel() {
+        if (byLabel == null) {
+            byLabel = new HashMap<>();
+            for (int i = rows.columns().size() - 1; i >= 0; i--) {
+                String label = rows.columns().get(i).label();
+                byLabel.put(label, i + 1);
+                byLabel.putIfAbsent(label.toLowerCase(Locale.ROOT), i + 1);
+            }
         }
+        return byLabel;
     }
 
     static ResultSet of(CachedRows rows, Statement statement) {
@@ -119,7 +127,7 @@ final class CachedResultSet implements InvocationHandler {
     }
 
     private int column(String label) throws SQLException {
-        Integer index = byLabel.get(label);
+        Integer index = byLabel().get(label);
         if (index == null) {
             index = byLabel.get(label.toLowerCase(Locale.ROOT));
         }

@@ -29,10 +29,11 @@ public interface CacheStore extends AutoCloseable {
 
     /**
      * Stores {@code value} (null: nothing to store) for {@code ttl} unless a generation changed since it was read or
-     * was missing, and then keeps its generations for at least {@code generationTtl} more; gives missing generations
-     * a random token, and releases the lock if {@code lockToken} holds it. An expected token made by
-     * {@link #missing(String)} says the generation was missing when read: it must still be missing, and is then
-     * created with that token. May return before the store has happened.
+     * was missing, and then keeps its generations alive at least as long as the entry (extending one that would expire
+     * sooner to {@code generationTtl}); gives missing generations a random token, and releases the lock if
+     * {@code lockToken} holds it. An expected token made by {@link #missing(String)} says the generation was missing
+     * when read: it must still be missing, and is then created with that token. May return before the store has
+     * happened.
      */
     void store(String entryKey, byte[] value, Duration ttl, List<String> generationKeys, List<String> generations,
                Duration generationTtl, String lockKey, String lockToken);

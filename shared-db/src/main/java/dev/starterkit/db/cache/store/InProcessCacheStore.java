@@ -78,7 +78,7 @@ public final class InProcessCacheStore implements CacheStore {
         if (valid) {
             put(entryKey, value.clone(), ttl);
             for (int i = 0; i < generationKeys.size(); i++) {
-                keep(generationKeys.get(i), expected.get(i), generationTtl);
+                keep(generationKeys.get(i), expected.get(i), ttl, generationTtl);
             }
         }
         Expiring lock = lockKey == null ? null : live(lockKey);
@@ -87,15 +87,18 @@ public final class InProcessCacheStore implements CacheStore {
         }
     }
 
-    /** Creates a generation that was {@code expected} missing, or makes it live at least {@code ttl} more. */
-    private void keep(String key, String expected, Duration ttl) {
+    /**
+     * Creates a generation that was {@code expected} missing, or, when it would expire within {@code entryTtl}, makes
+     * it live {@code generationTtl} more.
+     */
+    private void keep(String key, String expected, Duration entryTtl, Duration generationTtl) {
         if (expected.startsWith(MISSING)) {
-            setGeneration(key, expected.substring(MISSING.length()), ttl);
+            setGeneration(key, expected.substring(MISSING.length()), generationTtl);
             return;
         }
-        long keepUntil = clock.millis() + ttl.toMillis();
-        generations.computeIfPresent(key, (k, g) -> g.expiresAtMillis() >= keepUntil ? g
-            : new Expiring(g.value(), keepUntil));
+        long now = clock.millis();
+        generations.computeIfPresent(key, (k, g) -> g.expiresAtMillis() >= now + entryTtl.toMillis() ? g
+            : new Expiring(g.value(), now + generationTtl.toMillis()));
     }
 
     @Override

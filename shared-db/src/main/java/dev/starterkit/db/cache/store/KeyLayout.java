@@ -30,9 +30,6 @@ public record KeyLayout(String prefix, String databaseId, String migrationVersio
     /** The generation that every entry depends on: bumped by DDL and writes of unknown reach. */
     public static final String ALL_TABLES = "*";
 
-    /** A fresh SHA-256, copied for each row key: cheaper than looking the algorithm up each time. Never updated. */
-    private static final MessageDigest SHA_256 = sha256();
-
     private String base() {
         return prefix + "{" + databaseId + "}:";
     }
@@ -54,23 +51,32 @@ public record KeyLayout(String prefix, String databaseId, String migrationVersio
 
     /** The generation of the row of {@code table} whose primary key's canonical text is {@code key}. */
     public String row(String table, String key) {
-        MessageDigest sha;
-        try {
-            sha = (MessageDigest) SHA_256.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("The JVM's SHA-256 cannot be cloned", e);
-        }
+        MessageDigest sha = sha256();
         sha.update(table.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
         byte[] digest = sha.digest(key.getBytes(StandardCharsets.UTF_8));
         return base() + "r:" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
     }
 
+    /** A fresh SHA-256, cloned rather than looked up among the security providers each time. */
     private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JVM", e);
+            return (MessageDigest) Sha256.PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 of this JVM cannot be cloned", e);
+        }
+    }
+
+    /** The prototype every row digest is cloned from. */
+    private static final class Sha256 {
+        private static final MessageDigest PROTOTYPE = create();
+
+        private static MessageDigest create() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from the JVM", e);
+            }
         }
     }
 

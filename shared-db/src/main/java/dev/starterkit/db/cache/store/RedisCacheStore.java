@@ -27,9 +27,10 @@ import java.util.function.Function;
  * The Redis store: a lookup is one {@code MGET} (the entry and its generations in one round trip); a store is one
  * script call, sent on a second connection so that lookups never queue behind it, and not awaited (it also creates
  * missing generations, so that an expired or evicted generation can never make an old entry valid again, and keeps
- * the generations of what it stores alive); an invalidation is one script call that sets new tokens (keeping the row
- * lineage of the tables whose rows it names) with their time to live. Every call is bounded by a short timeout and
- * every key of a call shares one hash slot.
+ * the generations of what it stores alive at least as long as the entry, extending only those that would expire
+ * sooner, so that most stores write nothing but the entry); an invalidation is one script call that sets new tokens
+ * (keeping the row lineage of the tables whose rows it names) with their time to live. Every call is bounded by a
+ * short timeout and every key of a call shares one hash slot.
  */
 public final class RedisCacheStore implements CacheStore {
 
@@ -66,7 +67,7 @@ public final class RedisCacheStore implements CacheStore {
           for _, i in ipairs(create) do redis.call('SET', KEYS[i], string.sub(ARGV[i + 3], 2), 'PX', ARGV[5]) end
           redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
           for i = 3, #KEYS do
-            if redis.call('PTTL', KEYS[i]) < tonumber(ARGV[5]) then redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
+            if redis.call('PTTL', KEYS[i]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
           end
         end
         if ARGV[3] ~= '' and redis.call('GET', KEYS[2]) == ARGV[3] then redis.call('DEL', KEYS[2]) end

@@ -1,5 +1,6 @@
 package dev.starterkit.db.schema.user;
 
+import io.micronaut.data.annotation.Id;
 import io.micronaut.data.model.Limit;
 import io.micronaut.data.repository.CrudRepository;
 import java.util.Collection;
@@ -20,4 +21,7 @@ public interface UserRepository extends CrudRepository<User, String> {
 
     /** The users with these ids. */
     List<User> findByIdIn(Collection<String> ids);
+
+    /** Renames the user with this id in one {@code UPDATE} (no read first); {@code updatedAt} is set too. */
+    void update(@Id String id, String name);
 }
