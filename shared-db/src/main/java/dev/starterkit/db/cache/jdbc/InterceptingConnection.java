@@ -5,7 +5,6 @@ import dev.starterkit.db.connect.SharedConnection;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -18,6 +17,8 @@ import javax.sql.DataSource;
 final class InterceptingConnection implements InvocationHandler {
 
     private static final Object NEEDS_CONNECTION = new Object();
+    /** A connection is made for every repository call, cache hits included. */
+    private static final ProxyFactory<Connection> PROXIES = new ProxyFactory<>(Connection.class);
 
     private final DataSource raw;
     private final SharedConnection shared;
@@ -38,8 +39,7 @@ final class InterceptingConnection implements InvocationHandler {
 
     static Connection open(DataSource raw, SharedConnection shared, QueryCache cache, boolean readsFromCache) {
         InterceptingConnection handler = new InterceptingConnection(raw, shared, cache, readsFromCache);
-        handler.proxy = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-            new Class<?>[] {Connection.class}, handler);
+        handler.proxy = PROXIES.create(handler);
         return handler.proxy;
     }
 

@@ -6,8 +6,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 
 /**
- * Makes proxies of one JDBC interface through its proxy class's constructor, found with the first proxy: a statement
- * and a result set are made on every read, and {@code Proxy.newProxyInstance} looks the proxy class up every time.
+ * Makes proxies of one JDBC interface through its proxy class's constructor, found with the first proxy: a
+ * connection, a statement and a result set are made on every read, and {@code Proxy.newProxyInstance} looks the
+ * proxy class up every time.
  *
  * @param <T> the interface
  */
